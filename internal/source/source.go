@@ -1,0 +1,708 @@
+// Package source reads JSON documents as people write them: strictly, and
+// keeping the position of every value so that a problem found later, by the
+// schema, by the model's checks or inside a rule expression, can be reported
+// at the line and column where the user wrote it.
+//
+// encoding/json is not enough for this: it lets a duplicate key silently win,
+// replaces invalid UTF-8 with U+FFFD, and reports positions only as byte
+// offsets of the first problem. Parse refuses all of these and keeps a tree of
+// nodes with their offsets.
+package source
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind is the JSON type of a Node.
+type Kind uint8
+
+// The kinds of JSON values.
+const (
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Array
+	Object
+)
+
+var kindNames = [...]string{"null", "boolean", "number", "string", "array", "object"}
+
+// String returns the JSON name of the kind: "null", "boolean", "number",
+// "string", "array" or "object".
+func (k Kind) String() string { return kindNames[k] }
+
+// Node is one JSON value and where it was written.
+type Node struct {
+	Kind Kind
+	// Start and End are the byte offsets of the value in the document:
+	// Start is its first byte, End is one past its last.
+	Start, End int
+	Bool       bool
+	// Text is a string's decoded value, or a number's literal text.
+	Text    string
+	Elems   []*Node  // Array elements, in order.
+	Members []Member // Object members, in document order.
+}
+
+// Member is one key and value of an object.
+type Member struct {
+	Key      string
+	KeyStart int // byte offset of the key's opening quote
+	Value    *Node
+}
+
+// Member returns the value of the object member named key, or nil.
+func (n *Node) Member(key string) *Node {
+	for i := range n.Members {
+		if n.Members[i].Key == key {
+			return n.Members[i].Value
+		}
+	}
+	return nil
+}
+
+// Value returns the node as the values encoding/json decodes into an any
+// (with UseNumber): map[string]any, []any, string, json.Number, bool or nil.
+func (n *Node) Value() any {
+	switch n.Kind {
+	case Bool:
+		return n.Bool
+	case Number:
+		return json.Number(n.Text)
+	case String:
+		return n.Text
+	case Array:
+		v := make([]any, len(n.Elems))
+		for i, e := range n.Elems {
+			v[i] = e.Value()
+		}
+		return v
+	case Object:
+		v := make(map[string]any, len(n.Members))
+		for _, m := range n.Members {
+			v[m.Key] = m.Value.Value()
+		}
+		return v
+	}
+	return nil
+}
+
+// Limits bound the documents Parse accepts.
+type Limits struct {
+	// MaxBytes is the largest document, in bytes.
+	MaxBytes int
+	// MaxDepth is the deepest nesting of arrays and objects.
+	MaxDepth int
+}
+
+// DefaultLimits are far above any real ladder (the DevOps example is about
+// 20 KB deep 4) and far below what would hurt a server parsing an upload.
+var DefaultLimits = Limits{MaxBytes: 8 << 20, MaxDepth: 64}
+
+// Problem is one thing wrong with a document, at a byte offset.
+type Problem struct {
+	Offset  int
+	Pointer string
+	Message string
+}
+
+// Doc is a parsed document.
+type Doc struct {
+	Data []byte
+	Root *Node
+	// lines holds the offset where each line starts, filled on first use.
+	lines []int
+}
+
+// Parse reads one JSON document. It returns the document, or the problems
+// that keep it from being read: a syntax error (only the first, as what
+// follows it cannot be trusted), every invalid UTF-8 sequence and duplicate
+// key found before it, and limits exceeded.
+func Parse(data []byte, lim Limits) (*Doc, []Problem) {
+	doc := &Doc{Data: data}
+	if lim.MaxBytes > 0 && len(data) > lim.MaxBytes {
+		return doc, []Problem{{Message: "document is " + strconv.Itoa(len(data)) +
+			" bytes, over the limit of " + strconv.Itoa(lim.MaxBytes)}}
+	}
+	p := parser{data: data, maxDepth: lim.MaxDepth}
+	if len(data) >= 3 && string(data[:3]) == "\xef\xbb\xbf" {
+		return doc, []Problem{{Message: "document starts with a byte order mark: save it as UTF-8 without one"}}
+	}
+	p.space()
+	if p.pos == len(data) {
+		return doc, []Problem{{Offset: p.pos, Message: "document is empty"}}
+	}
+	root := p.value()
+	if !p.failed {
+		p.space()
+		if p.pos < len(data) {
+			p.fail("unexpected " + p.describe() + " after the end of the document")
+		}
+	}
+	if len(p.problems) > 0 {
+		return doc, p.problems
+	}
+	doc.Root = root
+	return doc, nil
+}
+
+type parser struct {
+	data     []byte
+	pos      int
+	depth    int
+	maxDepth int
+	path     []string // JSON pointer tokens of the value being read
+	failed   bool     // a syntax error was reported: stop
+	problems []Problem
+}
+
+func (p *parser) pointer() string { return Pointer(p.path...) }
+
+func (p *parser) report(off int, msg string) {
+	p.problems = append(p.problems, Problem{Offset: off, Pointer: p.pointer(), Message: msg})
+}
+
+// fail reports a syntax error at the current position and stops the parse.
+func (p *parser) fail(msg string) {
+	if !p.failed {
+		p.report(p.pos, msg)
+		p.failed = true
+	}
+}
+
+// describe names the input at the current position for a syntax error.
+func (p *parser) describe() string {
+	if p.pos >= len(p.data) {
+		return "end of input"
+	}
+	r, size := utf8.DecodeRune(p.data[p.pos:])
+	if r == utf8.RuneError && size <= 1 {
+		return "invalid UTF-8"
+	}
+	if r < 0x20 || r == 0x7f {
+		return "control character " + strconv.QuoteRune(r)
+	}
+	return strconv.Quote(string(r))
+}
+
+func (p *parser) space() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) value() *Node {
+	if p.pos >= len(p.data) {
+		p.fail("unexpected end of input: a value is missing")
+		return nil
+	}
+	start := p.pos
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		s, ok := p.str()
+		if !ok {
+			return nil
+		}
+		return &Node{Kind: String, Start: start, End: p.pos, Text: s}
+	case c == '-' || '0' <= c && c <= '9':
+		return p.number()
+	case p.literal("true"):
+		return &Node{Kind: Bool, Start: start, End: p.pos, Bool: true}
+	case p.literal("false"):
+		return &Node{Kind: Bool, Start: start, End: p.pos}
+	case p.literal("null"):
+		return &Node{Kind: Null, Start: start, End: p.pos}
+	}
+	p.fail("unexpected " + p.describe() + ": want a value")
+	return nil
+}
+
+func (p *parser) literal(word string) bool {
+	if !strings.HasPrefix(string(p.data[p.pos:min(len(p.data), p.pos+len(word))]), word) {
+		return false
+	}
+	end := p.pos + len(word)
+	if end < len(p.data) && isWordByte(p.data[end]) {
+		return false
+	}
+	p.pos = end
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func (p *parser) enter() bool {
+	p.depth++
+	if p.maxDepth > 0 && p.depth > p.maxDepth {
+		p.fail("nesting is deeper than the limit of " + strconv.Itoa(p.maxDepth) + " levels")
+		return false
+	}
+	return true
+}
+
+func (p *parser) object() *Node {
+	n := &Node{Kind: Object, Start: p.pos}
+	if !p.enter() {
+		return nil
+	}
+	defer func() { p.depth-- }()
+	p.pos++ // {
+	p.space()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		n.End = p.pos
+		return n
+	}
+	var seen map[string]int
+	for {
+		p.space()
+		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+			p.fail("unexpected " + p.describe() + ": want a quoted key")
+			return nil
+		}
+		keyStart := p.pos
+		key, ok := p.str()
+		if !ok {
+			return nil
+		}
+		if seen == nil {
+			seen = make(map[string]int)
+		}
+		p.path = append(p.path, key)
+		if first, dup := seen[key]; dup {
+			p.report(keyStart, "duplicate key "+strconv.Quote(key)+" (first at "+p.lineCol(first)+"): a later key would silently replace the earlier one")
+		} else {
+			seen[key] = keyStart
+		}
+		p.space()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			p.fail("unexpected " + p.describe() + ": want \":\" after the key")
+			return nil
+		}
+		p.pos++
+		p.space()
+		v := p.value()
+		p.path = p.path[:len(p.path)-1]
+		if p.failed {
+			return nil
+		}
+		n.Members = append(n.Members, Member{Key: key, KeyStart: keyStart, Value: v})
+		p.space()
+		if p.pos < len(p.data) && p.data[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.data) && p.data[p.pos] == '}' {
+			p.pos++
+			n.End = p.pos
+			return n
+		}
+		p.fail("unexpected " + p.describe() + ": want \",\" or \"}\"")
+		return nil
+	}
+}
+
+func (p *parser) array() *Node {
+	n := &Node{Kind: Array, Start: p.pos}
+	if !p.enter() {
+		return nil
+	}
+	defer func() { p.depth-- }()
+	p.pos++ // [
+	p.space()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		n.End = p.pos
+		return n
+	}
+	for {
+		p.space()
+		p.path = append(p.path, strconv.Itoa(len(n.Elems)))
+		v := p.value()
+		p.path = p.path[:len(p.path)-1]
+		if p.failed {
+			return nil
+		}
+		n.Elems = append(n.Elems, v)
+		p.space()
+		if p.pos < len(p.data) && p.data[p.pos] == ',' {
+			p.pos++
+			continue
+		}
+		if p.pos < len(p.data) && p.data[p.pos] == ']' {
+			p.pos++
+			n.End = p.pos
+			return n
+		}
+		p.fail("unexpected " + p.describe() + ": want \",\" or \"]\"")
+		return nil
+	}
+}
+
+func (p *parser) number() *Node {
+	start := p.pos
+	d := p.data
+	i := p.pos
+	if d[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		j := i
+		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case digits() == 0:
+		p.pos = i
+		p.fail("unexpected " + p.describe() + ": want a digit")
+		return nil
+	}
+	if i < len(d) && d[i] == '.' {
+		i++
+		if digits() == 0 {
+			p.pos = i
+			p.fail("unexpected " + p.describe() + ": want a digit after the decimal point")
+			return nil
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			p.pos = i
+			p.fail("unexpected " + p.describe() + ": want a digit in the exponent")
+			return nil
+		}
+	}
+	p.pos = i
+	if i < len(d) && (isWordByte(d[i]) || d[i] == '.') {
+		p.fail("unexpected " + p.describe() + " in a number")
+		return nil
+	}
+	return &Node{Kind: Number, Start: start, End: i, Text: string(d[start:i])}
+}
+
+// str reads a string starting at the opening quote. Invalid UTF-8 is
+// reported and the parse goes on; a bad escape or a control character is a
+// syntax error.
+func (p *parser) str() (string, bool) {
+	d := p.data
+	p.pos++ // "
+	start := p.pos
+	// Fast path: no escapes.
+	for i := p.pos; i < len(d); {
+		c := d[i]
+		if c == '"' {
+			s := d[start:i]
+			if utf8.Valid(s) {
+				p.pos = i + 1
+				return string(s), true
+			}
+			break
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		i++
+	}
+	var b strings.Builder
+	for {
+		if p.pos >= len(d) {
+			p.fail("unexpected end of input in a string: the closing quote is missing")
+			return "", false
+		}
+		c := d[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return b.String(), true
+		case c == '\\':
+			if !p.escape(&b) {
+				return "", false
+			}
+		case c < 0x20:
+			p.fail("unexpected " + p.describe() + " in a string: write it as an escape such as \\n")
+			return "", false
+		case c < utf8.RuneSelf:
+			b.WriteByte(c)
+			p.pos++
+		default:
+			r, size := utf8.DecodeRune(d[p.pos:])
+			if r == utf8.RuneError && size == 1 {
+				p.report(p.pos, "invalid UTF-8 byte "+strconv.Quote(string(d[p.pos:p.pos+1]))+" in a string")
+				b.WriteRune(utf8.RuneError)
+			} else {
+				b.WriteRune(r)
+			}
+			p.pos += size
+		}
+	}
+}
+
+func (p *parser) escape(b *strings.Builder) bool {
+	d := p.data
+	if p.pos+1 >= len(d) {
+		p.pos++
+		p.fail("unexpected end of input in an escape")
+		return false
+	}
+	switch c := d[p.pos+1]; c {
+	case '"', '\\', '/':
+		b.WriteByte(c)
+	case 'b':
+		b.WriteByte('\b')
+	case 'f':
+		b.WriteByte('\f')
+	case 'n':
+		b.WriteByte('\n')
+	case 'r':
+		b.WriteByte('\r')
+	case 't':
+		b.WriteByte('\t')
+	case 'u':
+		r, ok := p.hex4(p.pos + 2)
+		if !ok {
+			return false
+		}
+		p.pos += 6
+		if 0xD800 <= r && r < 0xDC00 {
+			// A high surrogate must be followed by a low one.
+			if p.pos+1 < len(d) && d[p.pos] == '\\' && d[p.pos+1] == 'u' {
+				if r2, ok := p.hex4(p.pos + 2); ok && 0xDC00 <= r2 && r2 < 0xE000 {
+					p.pos += 6
+					b.WriteRune((r-0xD800)<<10 | (r2 - 0xDC00) + 0x10000)
+					return true
+				} else if !ok {
+					return false
+				}
+			}
+			p.report(p.pos-6, "unpaired surrogate \\u"+strconv.FormatInt(int64(r), 16)+" in a string")
+			b.WriteRune(utf8.RuneError)
+			return true
+		}
+		if 0xDC00 <= r && r < 0xE000 {
+			p.report(p.pos-6, "unpaired surrogate \\u"+strconv.FormatInt(int64(r), 16)+" in a string")
+			b.WriteRune(utf8.RuneError)
+			return true
+		}
+		b.WriteRune(r)
+		return true
+	default:
+		p.pos++
+		r, _ := utf8.DecodeRune(d[p.pos:])
+		p.fail("invalid escape \\" + string(r) + " in a string")
+		return false
+	}
+	p.pos += 2
+	return true
+}
+
+func (p *parser) hex4(at int) (rune, bool) {
+	if at+4 > len(p.data) {
+		p.pos = min(at, len(p.data))
+		p.fail("unexpected end of input in a \\u escape")
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(p.data[at:at+4]), 16, 32)
+	if err != nil {
+		p.pos = at
+		p.fail("invalid \\u escape: want four hexadecimal digits")
+		return 0, false
+	}
+	return rune(v), true
+}
+
+// lineCol formats an offset of the document being parsed as line:column.
+func (p *parser) lineCol(off int) string {
+	line, col := Position(p.data, off)
+	return strconv.Itoa(line) + ":" + strconv.Itoa(col)
+}
+
+// Position returns the 1-based line and column of a byte offset in data.
+// Columns count characters (Unicode code points), as editors do, not bytes.
+func Position(data []byte, off int) (line, col int) {
+	off = min(off, len(data))
+	start := 0
+	line = 1
+	for i := 0; i < off; i++ {
+		if data[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, utf8.RuneCount(data[start:off]) + 1
+}
+
+// Position returns the line and column of a byte offset in the document.
+func (d *Doc) Position(off int) (line, col int) {
+	if d.lines == nil {
+		d.lines = append(d.lines, 0)
+		for i, c := range d.Data {
+			if c == '\n' {
+				d.lines = append(d.lines, i+1)
+			}
+		}
+	}
+	off = min(max(off, 0), len(d.Data))
+	// The last line start at or before off.
+	lo, hi := 0, len(d.lines)
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if d.lines[m] <= off {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return lo + 1, utf8.RuneCount(d.Data[d.lines[lo]:off]) + 1
+}
+
+// Pointer builds a JSON pointer (RFC 6901) from its reference tokens.
+func Pointer(tokens ...string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		if strings.ContainsAny(t, "~/") {
+			t = strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// SplitPointer returns the reference tokens of a JSON pointer.
+func SplitPointer(ptr string) []string {
+	if ptr == "" {
+		return nil
+	}
+	tokens := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
+	for i, t := range tokens {
+		if strings.Contains(t, "~") {
+			tokens[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+		}
+	}
+	return tokens
+}
+
+// Find returns the node at a JSON pointer, or nil when there is none.
+func (d *Doc) Find(ptr string) *Node {
+	n, _, _ := d.walk(ptr)
+	return n
+}
+
+// Offset returns where a problem with the value at a JSON pointer is best
+// shown: the value's first byte, or when there is no such value, the first
+// byte of the deepest value on the pointer's way.
+func (d *Doc) Offset(ptr string) int {
+	n, deepest, _ := d.walk(ptr)
+	if n != nil {
+		return n.Start
+	}
+	if deepest != nil {
+		return deepest.Start
+	}
+	return 0
+}
+
+// KeyOffset returns where a problem with the object member at a JSON pointer
+// is best shown: its key, so that an unknown or duplicate field points at its
+// name. It falls back to Offset.
+func (d *Doc) KeyOffset(ptr string) int {
+	if _, _, key := d.walk(ptr); key >= 0 {
+		return key
+	}
+	return d.Offset(ptr)
+}
+
+// walk follows ptr from the root. It returns the node at ptr (nil if the
+// pointer leads nowhere), the deepest node reached, and the offset of the
+// key of the last step when that step was an object member found (else -1).
+func (d *Doc) walk(ptr string) (n, deepest *Node, keyOff int) {
+	n, keyOff = d.Root, -1
+	for _, t := range SplitPointer(ptr) {
+		if n == nil {
+			return nil, deepest, -1
+		}
+		deepest, keyOff = n, -1
+		switch n.Kind {
+		case Object:
+			var next *Node
+			for i := range n.Members {
+				if n.Members[i].Key == t {
+					next, keyOff = n.Members[i].Value, n.Members[i].KeyStart
+					break
+				}
+			}
+			n = next
+		case Array:
+			i, err := strconv.Atoi(t)
+			if err != nil || i < 0 || i >= len(n.Elems) {
+				return nil, deepest, -1
+			}
+			n = n.Elems[i]
+		default:
+			return nil, deepest, -1
+		}
+	}
+	if n == nil {
+		return nil, deepest, -1
+	}
+	return n, n, keyOff
+}
+
+// RawOffset maps the index of a rune inside a string node's decoded value to
+// the byte offset in the document where that rune was written, stepping over
+// escapes. It lets an error inside an expression point into the file.
+func (d *Doc) RawOffset(n *Node, runeIndex int) int {
+	i := n.Start + 1 // after the opening quote
+	for r := 0; r < runeIndex && i < n.End-1; r++ {
+		if d.Data[i] == '\\' {
+			if d.Data[i+1] == 'u' {
+				// A surrogate pair is one rune written as two escapes.
+				v, _ := strconv.ParseUint(string(d.Data[i+2:i+6]), 16, 32)
+				i += 6
+				if 0xD800 <= v && v < 0xDC00 && i+1 < n.End && d.Data[i] == '\\' && d.Data[i+1] == 'u' {
+					i += 6
+				}
+				continue
+			}
+			i += 2
+			continue
+		}
+		_, size := utf8.DecodeRune(d.Data[i:])
+		i += size
+	}
+	return i
+}
+
+// Sort orders problems as the document reads: by offset, then by message.
+func Sort(problems []Problem) {
+	slices.SortStableFunc(problems, func(a, b Problem) int {
+		if a.Offset != b.Offset {
+			return a.Offset - b.Offset
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+}
