@@ -1,0 +1,60 @@
+package ladder
+
+// Assessment is what an assessor found for one person against one ladder:
+// a mark for each requirement looked at, and the sheet's checkboxes for each
+// level's expertise reach and description.
+//
+// A requirement with no mark is unassessed, and counts as not reached.
+type Assessment struct {
+	// Schema is the "$schema" an editor uses to check the file: the URL or
+	// relative path of assessment.schema.json. Evaluation ignores it.
+	Schema string `json:"$schema,omitempty"`
+	// Ladder is the ID of the ladder the assessment is for.
+	Ladder string `json:"ladder" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Subject names the person assessed.
+	Subject string `json:"subject" jsonschema:"minLength=1"`
+	// Assessor names who made the assessment.
+	Assessor string `json:"assessor,omitempty"`
+	// Date is the day of the assessment, as YYYY-MM-DD.
+	Date string `json:"date,omitempty" jsonschema:"format=date"`
+	// Marks holds the mark of each requirement assessed, by requirement ID.
+	Marks map[string]Mark `json:"marks"`
+	// Levels holds the marks on each level's expertise reach and
+	// description, by level ID. They are reported with the result; they
+	// decide only where a level rule says so.
+	Levels map[string]LevelMarks `json:"levels,omitempty"`
+
+	// file and doc locate problems Evaluate finds (a mark for a requirement
+	// the ladder does not have).
+	file string
+	doc  *sourceDoc
+}
+
+// Mark is an assessor's verdict on one requirement, expertise reach or
+// description, with the reason given.
+type Mark struct {
+	// Status is "reached", "not_yet" or "not_applicable". A not_applicable
+	// requirement is left out, as if the level did not have it.
+	Status Status `json:"status" jsonschema:"enum=reached,enum=not_yet,enum=not_applicable"`
+	// Reason says why, in the assessor's words.
+	Reason string `json:"reason,omitempty"`
+}
+
+// LevelMarks are the assessor's marks on a level's expertise reach and
+// description (the sheet's checkboxes next to them).
+type LevelMarks struct {
+	// Reach is the mark on the level's expertise reach.
+	Reach *Mark `json:"reach,omitempty"`
+	// Description is the mark on the level's description.
+	Description *Mark `json:"description,omitempty"`
+}
+
+// Status is the verdict of a Mark.
+type Status string
+
+// The statuses of a mark. A requirement without a mark is unassessed.
+const (
+	Reached       Status = "reached"
+	NotYet        Status = "not_yet"
+	NotApplicable Status = "not_applicable"
+)

@@ -1,0 +1,2 @@
+// Package ladder makes career ladders software.
+package ladder

@@ -1,0 +1,120 @@
+package ladder
+
+import (
+	"github.com/ladderkit/ladder/rules"
+)
+
+// Ladder is a career ladder: the levels a person can reach, each with the
+// requirements that must hold to reach it, sorted into the ladder's skills.
+//
+// Parse and Load return a Ladder ready to Evaluate assessments. They check
+// the document and compile its rules once; a parsed Ladder is safe for
+// concurrent use by many goroutines. Evaluate works from what Parse compiled,
+// so a parsed Ladder must be treated as read-only: changing its fields
+// changes neither how it evaluates nor what its results say. To evaluate a
+// Ladder built in Go, marshal it with encoding/json and Parse the result.
+type Ladder struct {
+	// Schema is the "$schema" an editor uses to check the file: the URL or
+	// relative path of ladder.schema.json. Evaluation ignores it.
+	Schema string `json:"$schema,omitempty"`
+	// ID identifies the ladder. Assessments name it in their "ladder" field.
+	// Lowercase letters, digits, ".", "_" and "-".
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Name is the ladder's title, for people.
+	Name string `json:"name" jsonschema:"minLength=1"`
+	// Summary is a line on what the ladder measures.
+	Summary string `json:"summary,omitempty"`
+	// Description says what the ladder is about and how it is used.
+	Description string `json:"description,omitempty"`
+	// Version is the ladder's own version, reported with each result.
+	Version string `json:"version,omitempty"`
+	// Rules decide how requirements add up to a level, for every level that
+	// does not set its own. Without rules, a skill is reached at a level when
+	// all its hard requirements there are reached, and a level is reached
+	// when all its skills are.
+	Rules *Rules `json:"rules,omitempty"`
+	// Skills are the areas a level's requirements are sorted into (the
+	// sheet's sub-skills), in the order reports show them.
+	Skills []Skill `json:"skills"`
+	// Levels are the ladder's levels from the lowest to the highest: the
+	// first has rank 1. A person's rank is the highest r such that levels 1
+	// to r are all reached.
+	Levels []Level `json:"levels" jsonschema:"minItems=1"`
+
+	plan *rules.Plan
+	// file and rulePos locate a rule that fails when it runs: rulePos
+	// holds the line and column of each rule, by JSON pointer.
+	file    string
+	rulePos map[string][2]int
+}
+
+// Skill is an area of a ladder (a sub-skill of the sheet). At each level, the
+// requirements of one skill form a group that is reached or not.
+type Skill struct {
+	// ID identifies the skill; requirements name it in their "skill" field.
+	// Lowercase letters, digits, ".", "_" and "-".
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Name is the skill's name, for people.
+	Name string `json:"name" jsonschema:"minLength=1"`
+	// Description says what the skill covers.
+	Description string `json:"description,omitempty"`
+}
+
+// Level is one step of a ladder.
+type Level struct {
+	// ID identifies the level; assessments name it in their "levels" field.
+	// Lowercase letters, digits, ".", "_" and "-".
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Name is the level's name, for people.
+	Name string `json:"name,omitempty"`
+	// Reach is the level's expertise reach: how far the person's impact goes
+	// (for instance "Self", "Squad", "Company / Market").
+	Reach string `json:"reach,omitempty"`
+	// Description says what a person at this level is like.
+	Description string `json:"description,omitempty"`
+	// Rules replace the ladder's rules at this level. A rule left out here
+	// is the ladder's, or the default.
+	Rules *Rules `json:"rules,omitempty"`
+	// Requirements are what must hold to reach the level. A requirement
+	// with a "skill" belongs to that skill's group; one without belongs to
+	// the level's general group.
+	Requirements []Requirement `json:"requirements" jsonschema:"minItems=1"`
+}
+
+// Requirement is one thing an assessor marks as reached or not yet.
+type Requirement struct {
+	// ID identifies the requirement across the ladder; assessments mark it
+	// by this ID. Lowercase letters, digits, ".", "_" and "-".
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Skill is the ID of the skill the requirement belongs to. Without it,
+	// the requirement belongs to its level's general group.
+	Skill string `json:"skill,omitempty" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Kind is "hard" or "soft". By default a skill is reached when all its
+	// hard requirements are; soft requirements are reported, and count only
+	// where a rule says so.
+	Kind Kind `json:"kind" jsonschema:"enum=hard,enum=soft"`
+	// Text says what must hold, in the ladder's words.
+	Text string `json:"text" jsonschema:"minLength=1"`
+}
+
+// Kind says whether a requirement is hard or soft.
+type Kind string
+
+// The kinds of requirement.
+const (
+	Hard Kind = "hard"
+	Soft Kind = "soft"
+)
+
+// Rules are expressions that decide how requirements add up to a level,
+// written in the language of package dsl. A rule left out is inherited: a
+// level's from the ladder's, the ladder's from the default.
+type Rules struct {
+	// Skill decides whether a skill is reached at a level, from the
+	// skill's "hard" and "soft" requirements there. Default:
+	// "all(hard, .reached)".
+	Skill string `json:"skill,omitempty" jsonschema:"minLength=1"`
+	// Level decides whether a level is reached, from its "skills" and the
+	// skill rule's verdict on each. Default: "all(skills, .reached)".
+	Level string `json:"level,omitempty" jsonschema:"minLength=1"`
+}
