@@ -1,0 +1,442 @@
+// Package schema holds the JSON Schemas of ladders and assessments and
+// validates documents against them.
+//
+// The schemas (draft 2020-12) are generated from the Go types of package
+// ladder and their doc comments, committed as ladder.schema.json and
+// assessment.schema.json, and embedded here. Editors use them for completion
+// and checks while a file is typed; ladder.Parse and ladder.ParseAssessment
+// validate every document against them before anything else.
+//
+// A program that accepts ladder files, such as a service taking uploads, can
+// check raw bytes without decoding them into the model:
+//
+//	if err := schema.Ladder().Validate(data); err != nil {
+//		// err is a *schema.Error listing each problem with its place.
+//	}
+//
+// Validation only checks the shape of a document. What a schema cannot say
+// (IDs unique across a ladder, a requirement naming a skill the ladder has,
+// rules that compile) is checked by ladder.Parse.
+package schema
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/ladderkit/ladder/internal/source"
+	"github.com/ladderkit/ladder/internal/suggest"
+)
+
+//go:generate go run ../internal/schemagen
+
+var (
+	//go:embed ladder.schema.json
+	ladderJSON []byte
+	//go:embed assessment.schema.json
+	assessmentJSON []byte
+)
+
+// Schema is a compiled JSON Schema. It is safe for concurrent use.
+type Schema struct {
+	id       string
+	what     string // "ladder" or "assessment", for messages
+	raw      []byte
+	doc      *source.Doc // raw, parsed: to read the keywords a violation names
+	compiled *jsonschema.Schema
+}
+
+var (
+	ladderSchema     = sync.OnceValue(func() *Schema { return mustCompile(LadderID, "ladder", ladderJSON) })
+	assessmentSchema = sync.OnceValue(func() *Schema { return mustCompile(AssessmentID, "assessment", assessmentJSON) })
+)
+
+// Ladder returns the schema of ladder documents. It is compiled on first
+// use, once per process.
+func Ladder() *Schema { return ladderSchema() }
+
+// Assessment returns the schema of assessment documents. It is compiled on
+// first use, once per process.
+func Assessment() *Schema { return assessmentSchema() }
+
+func mustCompile(id, what string, raw []byte) *Schema {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	if err := c.AddResource(id, bytes.NewReader(raw)); err != nil {
+		panic("schema: embedded " + what + " schema: " + err.Error())
+	}
+	compiled, err := c.Compile(id)
+	if err != nil {
+		panic("schema: embedded " + what + " schema: " + err.Error())
+	}
+	doc, problems := source.Parse(raw, source.Limits{})
+	if len(problems) > 0 {
+		panic("schema: embedded " + what + " schema: " + problems[0].Message)
+	}
+	return &Schema{id: id, what: what, raw: raw, doc: doc, compiled: compiled}
+}
+
+// ID returns the schema's $id.
+func (s *Schema) ID() string { return s.id }
+
+// JSON returns the schema document.
+func (s *Schema) JSON() []byte { return bytes.Clone(s.raw) }
+
+// Violation is one way a value breaks a schema.
+type Violation struct {
+	// Pointer is the JSON pointer of the value at fault: of the member
+	// itself for an unknown field, of the object for a missing one.
+	Pointer string
+	// Keyword is the schema keyword that failed, such as "required",
+	// "additionalProperties", "type", "enum" or "pattern".
+	Keyword string
+	// Message says what is wrong, for the person editing the document.
+	Message string
+	// Key reports that the fault is the member's name rather than its
+	// value (an unknown field, a key that is not an ID), so that it is best
+	// shown at the key.
+	Key bool
+}
+
+// ValidateValue checks a decoded JSON value (as encoding/json decodes into
+// an any, with or without UseNumber) and returns every violation, sorted by
+// pointer and then message. It returns nil when the value is valid.
+func (s *Schema) ValidateValue(v any) []Violation {
+	err := s.compiled.Validate(v)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		// Not a JSON value (a Go type encoding/json would not produce).
+		return []Violation{{Message: err.Error()}}
+	}
+	var out []Violation
+	s.leaves(ve, v, &out)
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := comparePointers(out[i].Pointer, out[j].Pointer); c != 0 {
+			return c < 0
+		}
+		return out[i].Message < out[j].Message
+	})
+	return out
+}
+
+// Validate checks a JSON document. It returns nil when the document is
+// valid, and otherwise a *Error listing every problem in document order:
+// syntax (with duplicate keys and invalid UTF-8), then what breaks the
+// schema. Documents over source.DefaultLimits (8 MiB, 64 levels deep) are
+// refused.
+func (s *Schema) Validate(data []byte) error {
+	doc, problems := source.Parse(data, source.DefaultLimits)
+	if len(problems) > 0 {
+		return newError(doc, problems)
+	}
+	return newError(doc, s.Locate(doc))
+}
+
+// Locate validates a parsed document and returns its violations as
+// problems at their offsets in the document.
+func (s *Schema) Locate(doc *source.Doc) []source.Problem {
+	vs := s.ValidateValue(doc.Root.Value())
+	problems := make([]source.Problem, len(vs))
+	for i, v := range vs {
+		off := doc.Offset(v.Pointer)
+		if v.Key {
+			off = doc.KeyOffset(v.Pointer)
+		}
+		problems[i] = source.Problem{Offset: off, Pointer: v.Pointer, Message: v.Message}
+	}
+	return problems
+}
+
+// Error is the error Validate returns: every problem found in a document.
+type Error struct {
+	Problems []Problem
+}
+
+// Problem is one problem in a document and where it is.
+type Problem struct {
+	// Line and Column locate the problem, from 1. Columns count
+	// characters, not bytes.
+	Line, Column int
+	// Pointer is the JSON pointer of the value at fault, "" for the whole
+	// document.
+	Pointer string
+	Message string
+}
+
+// String formats the problem as LINE:COLUMN: POINTER: MESSAGE.
+func (p Problem) String() string {
+	s := strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ": "
+	if p.Pointer != "" {
+		s += p.Pointer + ": "
+	}
+	return s + p.Message
+}
+
+// Error returns the problems, one a line.
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func newError(doc *source.Doc, problems []source.Problem) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	source.Sort(problems)
+	e := &Error{Problems: make([]Problem, len(problems))}
+	for i, p := range problems {
+		line, col := doc.Position(p.Offset)
+		e.Problems[i] = Problem{Line: line, Column: col, Pointer: p.Pointer, Message: p.Message}
+	}
+	return e
+}
+
+// leaves collects the violations at the leaves of a validation error tree:
+// the inner nodes only say that a $ref or the whole document failed.
+func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Violation) {
+	if len(ve.Causes) > 0 {
+		for _, c := range ve.Causes {
+			s.leaves(c, instance, out)
+		}
+		return
+	}
+	keyword := ve.KeywordLocation[strings.LastIndexByte(ve.KeywordLocation, '/')+1:]
+	ptr := instancePointer(ve.InstanceLocation)
+	_, frag, _ := strings.Cut(ve.AbsoluteKeywordLocation, "#")
+	// The schema object holding the keyword that failed.
+	sch := s.doc.Find(frag[:max(0, strings.LastIndexByte(frag, '/'))])
+	if sch == nil {
+		sch = &source.Node{}
+	}
+	keywordValue := func(k string) any {
+		if n := sch.Member(k); n != nil {
+			return n.Value()
+		}
+		return nil
+	}
+	value := resolve(instance, ptr)
+	add := func(ptr, msg string, key bool) {
+		*out = append(*out, Violation{Pointer: ptr, Keyword: keyword, Message: msg, Key: key})
+	}
+	switch keyword {
+	case "required":
+		obj, _ := value.(map[string]any)
+		for _, name := range texts(sch.Member("required")) {
+			if _, ok := obj[name]; !ok {
+				add(ptr, "missing required field "+strconv.Quote(name), false)
+			}
+		}
+		return
+	case "additionalProperties":
+		obj, _ := value.(map[string]any)
+		var known []string
+		if props := sch.Member("properties"); props != nil {
+			for _, m := range props.Members {
+				known = append(known, m.Key)
+			}
+		}
+		for name := range obj {
+			if !slices.Contains(known, name) {
+				add(ptr+"/"+escape(name), unknownField(name, known), true)
+			}
+		}
+		return
+	case "pattern":
+		if strings.Contains(frag, "/propertyNames/") || strings.HasSuffix(frag, "/propertyNames/pattern") {
+			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", lastToken(ptr)), true)
+			return
+		}
+		if keywordValue("pattern") == idPattern {
+			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", value), false)
+			return
+		}
+		add(ptr, fmt.Sprintf("%q does not match the pattern %v", value, keywordValue("pattern")), false)
+		return
+	case "type":
+		add(ptr, fmt.Sprintf("must be %s, not %s", article(fmt.Sprint(keywordValue("type"))), jsonType(value)), false)
+		return
+	case "enum":
+		options := texts(sch.Member("enum"))
+		for i, o := range options {
+			options[i] = strconv.Quote(o)
+		}
+		msg := fmt.Sprintf("%s is not one of %s", quoteValue(value), strings.Join(options, ", "))
+		if str, ok := value.(string); ok {
+			if guess := suggest.Name(str, texts(sch.Member("enum"))); guess != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", guess)
+			}
+		}
+		add(ptr, msg, false)
+		return
+	case "minItems":
+		if n := keywordValue("minItems"); n == json.Number("1") {
+			add(ptr, "must not be empty", false)
+		} else {
+			add(ptr, fmt.Sprintf("must have at least %v items", n), false)
+		}
+		return
+	case "minLength":
+		add(ptr, "must not be empty", false)
+		return
+	case "format":
+		if keywordValue("format") == "date" {
+			add(ptr, fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD", quoteValue(value)), false)
+			return
+		}
+	}
+	add(ptr, ve.Message, false)
+}
+
+const idPattern = "^[a-z0-9._-]+$"
+
+// unknownField says a field is unknown, with the closest known name when
+// one is close, else the known names in the schema's order (the Go fields').
+func unknownField(name string, known []string) string {
+	msg := "unknown field " + strconv.Quote(name)
+	if guess := suggest.Name(name, known); guess != "" {
+		return msg + fmt.Sprintf(" (did you mean %q?)", guess)
+	}
+	if len(known) > 0 {
+		msg += "; the fields here are " + strings.Join(known, ", ")
+	}
+	return msg
+}
+
+func article(t string) string {
+	switch t {
+	case "object", "array":
+		return "an " + t
+	case "string", "number", "boolean":
+		return "a " + t
+	case "integer":
+		return "an integer"
+	}
+	return t
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	case string:
+		return "a string"
+	case json.Number, float64, float32, int, int64:
+		return "a number"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func quoteValue(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(data)
+}
+
+// texts returns the strings of an array node.
+func texts(n *source.Node) []string {
+	if n == nil {
+		return nil
+	}
+	out := make([]string, 0, len(n.Elems))
+	for _, e := range n.Elems {
+		if e.Kind == source.String {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}
+
+// instancePointer turns an instance location of santhosh-tekuri/jsonschema,
+// whose tokens are URL path-escaped, into a plain JSON pointer.
+func instancePointer(loc string) string {
+	if !strings.Contains(loc, "%") {
+		return loc
+	}
+	parts := strings.Split(loc, "/")
+	for i, p := range parts {
+		if u, err := url.PathUnescape(p); err == nil {
+			parts[i] = u
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// resolve returns the value at a JSON pointer in a decoded JSON value.
+func resolve(v any, ptr string) any {
+	for _, t := range source.SplitPointer(ptr) {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[t]
+		case []any:
+			i, err := strconv.Atoi(t)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+func escape(token string) string { return source.Pointer(token)[1:] }
+
+func lastToken(ptr string) string {
+	tokens := source.SplitPointer(ptr)
+	if len(tokens) == 0 {
+		return ""
+	}
+	return tokens[len(tokens)-1]
+}
+
+// comparePointers orders JSON pointers token by token, array indices by
+// number, so that /levels/2 comes before /levels/10.
+func comparePointers(a, b string) int {
+	ta, tb := source.SplitPointer(a), source.SplitPointer(b)
+	for i := 0; i < len(ta) && i < len(tb); i++ {
+		if ta[i] == tb[i] {
+			continue
+		}
+		na, errA := strconv.Atoi(ta[i])
+		nb, errB := strconv.Atoi(tb[i])
+		if errA == nil && errB == nil {
+			if na < nb {
+				return -1
+			}
+			return 1
+		}
+		if ta[i] < tb[i] {
+			return -1
+		}
+		return 1
+	}
+	return len(ta) - len(tb)
+}
