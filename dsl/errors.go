@@ -1,0 +1,50 @@
+package dsl
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Error is a problem in a rule's source, at a character of it.
+type Error struct {
+	// Source is the rule.
+	Source string
+	// Offset is the index, in characters (runes) from 0, of the character
+	// at fault in Source.
+	Offset int
+	// Message says what is wrong.
+	Message string
+}
+
+// Error returns LINE:COLUMN: MESSAGE, the position being in the rule,
+// followed by the snippet.
+func (e *Error) Error() string {
+	line, col := e.Position()
+	return strconv.Itoa(line) + ":" + strconv.Itoa(col) + ": " + e.Message + "\n" + e.Snippet()
+}
+
+// Position returns the line and column of the error in the rule, from 1.
+func (e *Error) Position() (line, col int) {
+	line, col = 1, 1
+	for i, r := range []rune(e.Source) {
+		if i == e.Offset {
+			break
+		}
+		if r == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// Snippet returns the line of the rule holding the error, indented, and
+// under it a caret under the character at fault.
+func (e *Error) Snippet() string {
+	line, col := e.Position()
+	text := strings.Split(e.Source, "\n")[line-1]
+	text = strings.ReplaceAll(text, "\t", " ")
+	return "    " + text + "\n    " + strings.Repeat(" ", col-1) + "^"
+}

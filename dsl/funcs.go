@@ -1,0 +1,94 @@
+package dsl
+
+import (
+	"fmt"
+
+	"github.com/expr-lang/expr"
+)
+
+// The helper functions rules can call besides expr's builtins. Each takes a
+// list of requirements or skills (hard, soft, skills, a skill's .hard or
+// .soft, or a filter of one of them) and looks at whether each is reached.
+var helpers = []struct {
+	name  string
+	fn    func(list any) (any, error)
+	types []any // the signatures the checker accepts
+}{
+	// share(list) is the share of the list that is reached, from 0 to 1.
+	// An empty list counts as fully reached (1), as all(list, .reached) is
+	// true of it: share(soft) >= 0.5 holds at a level without soft
+	// requirements.
+	{"share", func(list any) (any, error) {
+		reached, total, err := countReached(list)
+		if total == 0 {
+			return 1.0, err
+		}
+		return float64(reached) / float64(total), err
+	}, []any{new(func([]Requirement) float64), new(func([]SkillResult) float64), new(func([]any) float64)}},
+	// missing(list) is the number of items of the list that are not reached.
+	{"missing", func(list any) (any, error) {
+		reached, total, err := countReached(list)
+		return total - reached, err
+	}, []any{new(func([]Requirement) int), new(func([]SkillResult) int), new(func([]any) int)}},
+}
+
+// helperNames lists the helpers, for suggestions.
+func helperNames() []string {
+	names := make([]string, len(helpers))
+	for i, h := range helpers {
+		names[i] = h.name
+	}
+	return names
+}
+
+func helperOptions() []expr.Option {
+	opts := make([]expr.Option, 0, len(helpers))
+	for _, h := range helpers {
+		fn := h.fn
+		name := h.name
+		opts = append(opts, expr.Function(name, func(params ...any) (any, error) {
+			if len(params) != 1 {
+				return nil, fmt.Errorf("%s takes one list", name)
+			}
+			return fn(params[0])
+		}, h.types...))
+	}
+	return opts
+}
+
+// countReached counts the reached items of a list as rules hold them: []any
+// of Requirement or SkillResult values, or typed slices of them.
+func countReached(list any) (reached, total int, err error) {
+	switch l := list.(type) {
+	case []any:
+		for _, x := range l {
+			switch v := x.(type) {
+			case Requirement:
+				reached += b2i(v.Reached)
+			case SkillResult:
+				reached += b2i(v.Reached)
+			default:
+				return 0, 0, fmt.Errorf("want a list of requirements or skills, got an element of type %T", x)
+			}
+		}
+		return reached, len(l), nil
+	case []Requirement:
+		for _, v := range l {
+			reached += b2i(v.Reached)
+		}
+		return reached, len(l), nil
+	case []SkillResult:
+		for _, v := range l {
+			reached += b2i(v.Reached)
+		}
+		return reached, len(l), nil
+	}
+	return 0, 0, fmt.Errorf("want a list of requirements or skills, got %T", list)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
