@@ -1,0 +1,236 @@
+// Package rules applies rules to a ladder: it decides, for one assessment,
+// which skills are reached at each level, which levels are reached, and the
+// rank.
+//
+// A Plan is a ladder compiled for evaluation: its levels, the groups of
+// requirements at each level (one per skill, and a general group), the
+// requirements by index, and the rule that holds at each level, compiled
+// once. Which rule holds where: a level's own rule, else the ladder's, else
+// the default (dsl.DefaultSkillRule, dsl.DefaultLevelRule). Where the
+// default holds, the plan decides in plain Go, which gives the same verdicts
+// as the expression and costs far less.
+//
+// Package ladder builds a Plan when it parses a ladder; programs that have
+// their own model of a ladder can build a Spec and use this package
+// directly.
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/ladderkit/ladder/dsl"
+)
+
+// Status is what an assessment says of a requirement.
+type Status uint8
+
+// The statuses. The zero Status is Unassessed: no mark.
+const (
+	Unassessed Status = iota
+	Reached
+	NotYet
+	NotApplicable
+)
+
+var statusNames = [...]string{dsl.StatusUnassessed, dsl.StatusReached, dsl.StatusNotYet, dsl.StatusNotApplicable}
+
+// String returns the status as rules see it: "unassessed", "reached",
+// "not_yet" or "not_applicable".
+func (s Status) String() string { return statusNames[s] }
+
+// Mark is an assessment's mark on a requirement or on a level's expertise
+// reach or description.
+type Mark struct {
+	Status Status
+	Reason string
+}
+
+// Spec describes a ladder to compile.
+type Spec struct {
+	// Rules are the ladder's rules; "" means the default.
+	Rules Rules
+	// Requirements lists every requirement of the ladder. Groups refer to
+	// them by index, and an Input's marks follow the same indices.
+	Requirements []Requirement
+	// Levels lists the levels from rank 1 up.
+	Levels []Level
+}
+
+// Rules are the sources of a skill rule and a level rule. An empty source is
+// inherited.
+type Rules struct {
+	Skill, Level string
+}
+
+// Requirement is a requirement of a ladder.
+type Requirement struct {
+	ID, Text string
+}
+
+// Level is a level of a ladder.
+type Level struct {
+	ID, Name, Reach string
+	// Rules are the level's own rules; "" means the ladder's.
+	Rules Rules
+	// Groups are the level's groups of requirements, in the order results
+	// show them.
+	Groups []Group
+}
+
+// Group is the requirements of one skill at one level, or the level's
+// requirements without a skill (General).
+type Group struct {
+	Skill   string // the skill's ID, "" for the general group
+	Name    string
+	General bool
+	// Hard and Soft are indices into Spec.Requirements.
+	Hard, Soft []int
+}
+
+// Plan is a compiled ladder. It is immutable and safe for concurrent use.
+type Plan struct {
+	spec       Spec
+	index      map[string]int // requirement ID to index
+	levelIndex map[string]int // level ID to index
+	groupStart []int          // index in Input.Groups of each level's first group
+
+	// skill and level hold the program of each level's rules, nil where
+	// the default holds; origin says whose rules they are: the level's
+	// index, or -1 for the ladder's.
+	skill, level             []*dsl.Program
+	skillOrigin, levelOrigin []int
+
+	boxes *boxes // values made once for expression rules; nil without any
+	pool  sync.Pool
+}
+
+// RuleError is a rule that does not compile, or that failed when it ran.
+type RuleError struct {
+	// Level is the index of the level whose rules hold the rule, -1 for
+	// the ladder's.
+	Level int
+	Scope dsl.Scope
+	// AtLevel and AtGroup say, for a run that failed, which level and
+	// which of its groups the rule was deciding (AtGroup is -1 for a level
+	// rule). Both are -1 for a rule that does not compile.
+	AtLevel, AtGroup int
+	// Err is what went wrong, a *dsl.Error when it is inside the rule.
+	Err error
+}
+
+func (e *RuleError) Error() string {
+	where := "ladder"
+	if e.Level >= 0 {
+		where = fmt.Sprintf("level %d", e.Level+1)
+	}
+	return fmt.Sprintf("%s rule of the %s: %v", e.Scope, where, e.Err)
+}
+
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// Compile checks and compiles the rules of a ladder under the given limits.
+// It returns the plan, or every rule that does not compile, each reported
+// once, where it is written.
+func Compile(spec Spec, lim dsl.Limits) (*Plan, []*RuleError) {
+	p := &Plan{
+		spec:        spec,
+		index:       make(map[string]int, len(spec.Requirements)),
+		levelIndex:  make(map[string]int, len(spec.Levels)),
+		groupStart:  make([]int, len(spec.Levels)+1),
+		skill:       make([]*dsl.Program, len(spec.Levels)),
+		level:       make([]*dsl.Program, len(spec.Levels)),
+		skillOrigin: make([]int, len(spec.Levels)),
+		levelOrigin: make([]int, len(spec.Levels)),
+	}
+	for i, r := range spec.Requirements {
+		p.index[r.ID] = i
+	}
+	for i, l := range spec.Levels {
+		p.levelIndex[l.ID] = i
+		p.groupStart[i+1] = p.groupStart[i] + len(l.Groups)
+	}
+
+	var errs []*RuleError
+	compiled := make(map[string]*dsl.Program)
+	compile := func(scope dsl.Scope, src string, origin int) *dsl.Program {
+		if src == "" || strings.TrimSpace(src) == scope.Default() {
+			return nil // the default: the plain path decides, faster
+		}
+		key := scope.String() + "\x00" + src
+		if prog, ok := compiled[key]; ok {
+			return prog
+		}
+		prog, err := dsl.Compile(scope, src, lim)
+		if err != nil {
+			// Not cached: the same mistake written elsewhere is
+			// reported there too.
+			errs = append(errs, &RuleError{Level: origin, Scope: scope, AtLevel: -1, AtGroup: -1, Err: err})
+			return nil
+		}
+		compiled[key] = prog
+		return prog
+	}
+	ladderSkill := compile(dsl.SkillRule, spec.Rules.Skill, -1)
+	ladderLevel := compile(dsl.LevelRule, spec.Rules.Level, -1)
+	for i, l := range spec.Levels {
+		p.skill[i], p.skillOrigin[i] = ladderSkill, -1
+		if l.Rules.Skill != "" {
+			p.skill[i], p.skillOrigin[i] = compile(dsl.SkillRule, l.Rules.Skill, i), i
+		}
+		p.level[i], p.levelOrigin[i] = ladderLevel, -1
+		if l.Rules.Level != "" {
+			p.level[i], p.levelOrigin[i] = compile(dsl.LevelRule, l.Rules.Level, i), i
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	for i := range spec.Levels {
+		if p.skill[i] != nil || p.level[i] != nil {
+			p.boxes = newBoxes(p)
+			break
+		}
+	}
+	p.pool.New = func() any { return p.newInput() }
+	return p, nil
+}
+
+// Levels returns the plan's levels. They must not be modified.
+func (p *Plan) Levels() []Level { return p.spec.Levels }
+
+// Requirement returns the requirement at index i.
+func (p *Plan) Requirement(i int) Requirement { return p.spec.Requirements[i] }
+
+// NumRequirements returns the number of requirements.
+func (p *Plan) NumRequirements() int { return len(p.spec.Requirements) }
+
+// Lookup returns the index of the requirement with the given ID.
+func (p *Plan) Lookup(id string) (int, bool) {
+	i, ok := p.index[id]
+	return i, ok
+}
+
+// LookupLevel returns the index of the level with the given ID.
+func (p *Plan) LookupLevel(id string) (int, bool) {
+	i, ok := p.levelIndex[id]
+	return i, ok
+}
+
+// GroupStart returns the index in Input.Groups of the first group of the
+// level at index i.
+func (p *Plan) GroupStart(i int) int { return p.groupStart[i] }
+
+// Custom reports whether any level's rules are not the defaults.
+func (p *Plan) Custom() bool { return p.boxes != nil }
+
+// Rule returns the program deciding at the level at index i in the given
+// scope, nil where the default holds, and whose rules it is: the level's
+// index, or -1 for the ladder's.
+func (p *Plan) Rule(i int, scope dsl.Scope) (prog *dsl.Program, origin int) {
+	if scope == dsl.LevelRule {
+		return p.level[i], p.levelOrigin[i]
+	}
+	return p.skill[i], p.skillOrigin[i]
+}
