@@ -1,0 +1,149 @@
+package ladder
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ladderkit/ladder/internal/source"
+)
+
+// Error is the error of a document that is not right: every problem found,
+// in document order. Parse, ParseAssessment, Load, LoadAssessment and
+// Evaluate return a *Error for anything wrong with what they were given; use
+// errors.As to get it. Other errors (a file that cannot be read) are
+// returned as they are.
+type Error struct {
+	Problems []Problem
+}
+
+// Problem is one problem in a document and where it is.
+type Problem struct {
+	// File is the path the document was loaded from; "" when it was given
+	// as bytes.
+	File string
+	// Line and Column locate the problem in the document, from 1. Columns
+	// count characters, not bytes. They are 0 when the document's text is
+	// not known (an Assessment built in Go).
+	Line, Column int
+	// Pointer is the JSON pointer (RFC 6901) of the value at fault, "" for
+	// the whole document.
+	Pointer string
+	// Message says what is wrong.
+	Message string
+	// Snippet shows a problem inside a rule expression: the expression's
+	// line, and a caret under the column at fault.
+	Snippet string
+}
+
+// String formats the problem as FILE:LINE:COLUMN: POINTER: MESSAGE, leaving
+// out what is not known, followed by the snippet's lines, if any.
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		b.WriteByte(':')
+	}
+	if p.Line > 0 {
+		b.WriteString(strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ":")
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if p.Pointer != "" {
+		b.WriteString(p.Pointer + ": ")
+	}
+	b.WriteString(p.Message)
+	if p.Snippet != "" {
+		b.WriteByte('\n')
+		b.WriteString(p.Snippet)
+	}
+	return b.String()
+}
+
+// Error returns the problems, one a line.
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sourceDoc is a document as read, kept to locate problems found after
+// parsing.
+type sourceDoc = source.Doc
+
+// problems collects the problems of one document, with their offsets,
+// before they are sorted and located.
+type problems struct {
+	file string
+	doc  *sourceDoc
+	list []problem
+	// blocked holds the pointers the schema found at fault: later checks
+	// say nothing more about them, as repeating the schema's complaint in
+	// other words helps nobody.
+	blocked map[string]bool
+}
+
+type problem struct {
+	source.Problem
+	snippet string
+}
+
+func (ps *problems) add(off int, ptr, msg, snippet string) {
+	if ps.blocked[ptr] {
+		return
+	}
+	ps.list = append(ps.list, problem{source.Problem{Offset: off, Pointer: ptr, Message: msg}, snippet})
+}
+
+// at reports a problem with the value at ptr.
+func (ps *problems) at(ptr, msg string) { ps.add(ps.offset(ptr, false), ptr, msg, "") }
+
+// atKey reports a problem with the member at ptr, shown at its key.
+func (ps *problems) atKey(ptr, msg string) { ps.add(ps.offset(ptr, true), ptr, msg, "") }
+
+func (ps *problems) offset(ptr string, key bool) int {
+	switch {
+	case ps.doc == nil || ps.doc.Root == nil:
+		return 0
+	case key:
+		return ps.doc.KeyOffset(ptr)
+	}
+	return ps.doc.Offset(ptr)
+}
+
+// block stops later problems at the pointers reported so far.
+func (ps *problems) block() {
+	if ps.blocked == nil {
+		ps.blocked = make(map[string]bool)
+	}
+	for _, p := range ps.list {
+		ps.blocked[p.Pointer] = true
+	}
+}
+
+// err returns the problems as a *Error in document order, or nil when there
+// are none.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(ps.list, func(a, b problem) int {
+		if a.Offset != b.Offset {
+			return a.Offset - b.Offset
+		}
+		// Problems of an Assessment built in Go have no offsets and come
+		// from a map: order them by pointer so they read the same each run.
+		return strings.Compare(a.Pointer, b.Pointer)
+	})
+	e := &Error{Problems: make([]Problem, len(ps.list))}
+	for i, p := range ps.list {
+		e.Problems[i] = Problem{File: ps.file, Pointer: p.Pointer, Message: p.Message, Snippet: p.snippet}
+		if ps.doc != nil && ps.doc.Data != nil {
+			e.Problems[i].Line, e.Problems[i].Column = ps.doc.Position(p.Offset)
+		}
+	}
+	return e
+}

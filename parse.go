@@ -1,0 +1,313 @@
+package ladder
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/source"
+	"github.com/ladderkit/ladder/internal/suggest"
+	"github.com/ladderkit/ladder/rules"
+	"github.com/ladderkit/ladder/schema"
+)
+
+// Parser reads ladders and assessments under limits of its own. The zero
+// Parser uses the defaults, as Parse and Load do; raise a limit to read
+// trusted documents that need more.
+type Parser struct {
+	// MaxBytes is the largest document accepted, in bytes; 0 means 8 MiB.
+	MaxBytes int
+	// MaxDepth is the deepest nesting of objects and arrays accepted; 0
+	// means 64.
+	MaxDepth int
+	// Rules bounds the cost of a ladder's rules; zero fields mean the
+	// defaults of dsl.DefaultLimits.
+	Rules dsl.Limits
+}
+
+// Parse reads a ladder from JSON, checks it, and compiles its rules, with
+// the default limits. See Parser.Parse.
+func Parse(data []byte) (*Ladder, error) { return new(Parser).Parse(data) }
+
+// Load reads the ladder in the file at path. See Parser.Load.
+func Load(path string) (*Ladder, error) { return new(Parser).Load(path) }
+
+// ParseAssessment reads an assessment from JSON and checks it, with the
+// default limits. See Parser.ParseAssessment.
+func ParseAssessment(data []byte) (*Assessment, error) { return new(Parser).ParseAssessment(data) }
+
+// LoadAssessment reads the assessment in the file at path. See
+// Parser.LoadAssessment.
+func LoadAssessment(path string) (*Assessment, error) { return new(Parser).LoadAssessment(path) }
+
+// Parse reads a ladder from JSON. It checks the document against the ladder
+// schema, then what a schema cannot say: IDs unique within their kind,
+// requirements naming skills the ladder has, rules that compile within the
+// limits. It returns a *Error listing every problem, each with its line,
+// column and JSON pointer.
+func (p *Parser) Parse(data []byte) (*Ladder, error) { return p.parseLadder("", data) }
+
+// Load reads the ladder in the file at path, as Parse does. Problems name
+// the file.
+func (p *Parser) Load(path string) (*Ladder, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return p.parseLadder(path, data)
+}
+
+// ParseAssessment reads an assessment from JSON and checks it against the
+// assessment schema. It returns a *Error listing every problem. Whether the
+// assessment fits a ladder (marks for requirements the ladder has) is
+// checked by Ladder.Evaluate.
+func (p *Parser) ParseAssessment(data []byte) (*Assessment, error) {
+	return p.parseAssessment("", data)
+}
+
+// LoadAssessment reads the assessment in the file at path, as
+// ParseAssessment does. Problems name the file.
+func (p *Parser) LoadAssessment(path string) (*Assessment, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return p.parseAssessment(path, data)
+}
+
+func (p *Parser) limits() source.Limits {
+	lim := source.DefaultLimits
+	if p.MaxBytes > 0 {
+		lim.MaxBytes = p.MaxBytes
+	}
+	if p.MaxDepth > 0 {
+		lim.MaxDepth = p.MaxDepth
+	}
+	return lim
+}
+
+// read parses a document and validates it against a schema, then decodes
+// it into v. Problems go to ps; read returns false when the document could
+// not be read at all.
+func (p *Parser) read(file string, data []byte, s *schema.Schema, v any, ps *problems) bool {
+	doc, syntax := source.Parse(data, p.limits())
+	ps.file, ps.doc = file, doc
+	if len(syntax) > 0 {
+		for _, sp := range syntax {
+			ps.add(sp.Offset, sp.Pointer, sp.Message, "")
+		}
+		return false
+	}
+	for _, sp := range s.Locate(doc) {
+		ps.add(sp.Offset, sp.Pointer, sp.Message, "")
+	}
+	ps.block()
+	// The document is valid JSON without duplicate keys, so what
+	// encoding/json reads is what the user wrote. Where it breaks the
+	// schema, Unmarshal skips the values of the wrong type and goes on: the
+	// checks that follow see the rest.
+	if err := json.Unmarshal(data, v); err != nil && len(ps.list) == 0 {
+		ps.add(0, "", "cannot decode: "+err.Error(), "")
+	}
+	return true
+}
+
+func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
+	l := new(Ladder)
+	var ps problems
+	if !p.read(file, data, schema.Ladder(), l, &ps) {
+		return nil, ps.err()
+	}
+	l.check(&ps)
+	spec := l.spec()
+	plan, errs := rules.Compile(spec, p.Rules)
+	for _, e := range errs {
+		ps.ruleProblem(e, l)
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	l.plan = plan
+	l.file = file
+	l.rulePos = make(map[string][2]int)
+	for _, ptr := range l.rulePointers() {
+		line, col := ps.doc.Position(ps.doc.Offset(ptr))
+		l.rulePos[ptr] = [2]int{line, col}
+	}
+	return l, nil
+}
+
+func (p *Parser) parseAssessment(file string, data []byte) (*Assessment, error) {
+	a := new(Assessment)
+	var ps problems
+	p.read(file, data, schema.Assessment(), a, &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	a.file, a.doc = file, ps.doc
+	return a, nil
+}
+
+// check reports what the schema cannot: IDs that are not unique, and
+// requirements naming a skill the ladder does not have.
+func (l *Ladder) check(ps *problems) {
+	unique := func(kind, ptr, id string, seen map[string]string) {
+		if id == "" {
+			return // missing: the schema said so
+		}
+		if first, dup := seen[id]; dup {
+			ps.at(ptr, fmt.Sprintf("duplicate %s ID %q: it is already the ID of %s", kind, id, first))
+			return
+		}
+		seen[id] = ptr[:len(ptr)-len("/id")]
+	}
+	skills := make(map[string]string)
+	known := make([]string, 0, len(l.Skills))
+	for i, s := range l.Skills {
+		if _, dup := skills[s.ID]; !dup && s.ID != "" {
+			known = append(known, s.ID)
+		}
+		unique("skill", source.Pointer("skills", strconv.Itoa(i), "id"), s.ID, skills)
+	}
+	levels := make(map[string]string)
+	reqs := make(map[string]string)
+	for i, lv := range l.Levels {
+		unique("level", source.Pointer("levels", strconv.Itoa(i), "id"), lv.ID, levels)
+		for j, r := range lv.Requirements {
+			ptr := source.Pointer("levels", strconv.Itoa(i), "requirements", strconv.Itoa(j))
+			unique("requirement", ptr+"/id", r.ID, reqs)
+			if r.Skill != "" {
+				if _, ok := skills[r.Skill]; !ok {
+					msg := fmt.Sprintf("unknown skill %q", r.Skill)
+					if guess := suggest.Name(r.Skill, known); guess != "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", guess)
+					} else if len(known) > 0 {
+						msg += "; the ladder's skills are " + quoteList(known)
+					} else {
+						msg += ": the ladder has no skills"
+					}
+					ps.at(ptr+"/skill", msg)
+				}
+			}
+		}
+	}
+}
+
+// generalName is the name results give the group of a level's requirements
+// that have no skill.
+const generalName = "General"
+
+// spec describes the ladder to package rules: requirements numbered in
+// document order, and at each level one group per skill that has
+// requirements there, in the order of the ladder's skills, then the general
+// group if the level has requirements without a skill.
+func (l *Ladder) spec() rules.Spec {
+	var spec rules.Spec
+	if l.Rules != nil {
+		spec.Rules = rules.Rules{Skill: l.Rules.Skill, Level: l.Rules.Level}
+	}
+	skillIndex := make(map[string]int, len(l.Skills))
+	for i, s := range l.Skills {
+		if _, dup := skillIndex[s.ID]; !dup {
+			skillIndex[s.ID] = i
+		}
+	}
+	for _, lv := range l.Levels {
+		level := rules.Level{ID: lv.ID, Name: lv.Name, Reach: lv.Reach}
+		if lv.Rules != nil {
+			level.Rules = rules.Rules{Skill: lv.Rules.Skill, Level: lv.Rules.Level}
+		}
+		// Group slot by skill index; the general group is the last slot.
+		groups := make([]*rules.Group, len(l.Skills)+1)
+		for _, r := range lv.Requirements {
+			index := len(spec.Requirements)
+			spec.Requirements = append(spec.Requirements, rules.Requirement{ID: r.ID, Text: r.Text})
+			slot, ok := skillIndex[r.Skill]
+			if !ok {
+				slot = len(l.Skills) // general, or an unknown skill (already reported)
+			}
+			g := groups[slot]
+			if g == nil {
+				g = &rules.Group{Skill: r.Skill, General: true, Name: generalName}
+				if slot < len(l.Skills) {
+					g.General, g.Name = false, l.Skills[slot].Name
+				} else {
+					g.Skill = ""
+				}
+				groups[slot] = g
+			}
+			if r.Kind == Soft {
+				g.Soft = append(g.Soft, index)
+			} else {
+				g.Hard = append(g.Hard, index)
+			}
+		}
+		for _, g := range groups {
+			if g != nil {
+				level.Groups = append(level.Groups, *g)
+			}
+		}
+		spec.Levels = append(spec.Levels, level)
+	}
+	return spec
+}
+
+// rulePointer returns the JSON pointer of a rule: of the ladder's rules when
+// level is -1.
+func rulePointer(level int, scope dsl.Scope) string {
+	if level < 0 {
+		return source.Pointer("rules", scope.String())
+	}
+	return source.Pointer("levels", strconv.Itoa(level), "rules", scope.String())
+}
+
+// rulePointers lists the pointers of the rules the ladder has.
+func (l *Ladder) rulePointers() []string {
+	var ptrs []string
+	add := func(level int, r *Rules) {
+		if r == nil {
+			return
+		}
+		if r.Skill != "" {
+			ptrs = append(ptrs, rulePointer(level, dsl.SkillRule))
+		}
+		if r.Level != "" {
+			ptrs = append(ptrs, rulePointer(level, dsl.LevelRule))
+		}
+	}
+	add(-1, l.Rules)
+	for i := range l.Levels {
+		add(i, l.Levels[i].Rules)
+	}
+	return ptrs
+}
+
+// ruleProblem reports a rule that does not compile, at the character of the
+// file where the problem is, with the rule's line and a caret under it.
+func (ps *problems) ruleProblem(e *rules.RuleError, l *Ladder) {
+	ptr := rulePointer(e.Level, e.Scope)
+	var de *dsl.Error
+	if !errors.As(e.Err, &de) {
+		ps.at(ptr, e.Err.Error())
+		return
+	}
+	off := ps.offset(ptr, false)
+	if n := ps.doc.Find(ptr); n != nil && n.Kind == source.String {
+		off = ps.doc.RawOffset(n, de.Offset)
+	}
+	ps.add(off, ptr, de.Message, de.Snippet())
+}
+
+func quoteList(list []string) string {
+	s := ""
+	for i, x := range list {
+		if i > 0 {
+			s += ", "
+		}
+		s += strconv.Quote(x)
+	}
+	return s
+}
