@@ -1,0 +1,215 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ladderkit/ladder"
+)
+
+var evalCommand = &command{
+	name:    "eval",
+	args:    "[--format text|json] LADDER ASSESSMENT",
+	summary: "evaluate an assessment against a ladder",
+	help: `Eval applies the ladder's rules to the assessment and prints the level reached:
+the highest level such that it and every level below it are reached. For each
+level and skill it says what holds, and for the next level what is missing.
+
+The text format is a report for people. The json format is for programs:
+
+	{"ladder": {"id", "version"}, "subject",
+	 "level": {"rank", "id", "name"},
+	 "levels": [{"rank", "id", "name", "reach", "reached", "groups": [
+	     {"skill", "name", "general", "reached", "missing", "unassessed",
+	      "hard": {"reached", "total"}, "soft": {"reached", "total"}}]}],
+	 "next": <the level above the one reached, as in "levels", or null>}
+
+level.rank is 0 when no level is reached. The exit status is 1 when the ladder
+or the assessment is invalid.
+`,
+	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
+		format := fs.String("format", "text", "output `format`: text or json")
+		return func(c *command, args []string, stdout, stderr io.Writer) int {
+			if *format != "text" && *format != "json" {
+				return c.usageError(stderr, "unknown format %q: want text or json", *format)
+			}
+			if len(args) != 2 {
+				return c.usageError(stderr, "want two arguments, a ladder and an assessment")
+			}
+			return eval(args[0], args[1], *format, stdout, stderr)
+		}
+	},
+}
+
+func eval(ladderPath, assessmentPath, format string, stdout, stderr io.Writer) int {
+	l, err := ladder.Load(ladderPath)
+	if err != nil {
+		return report(stderr, err)
+	}
+	a, err := ladder.LoadAssessment(assessmentPath)
+	if err != nil {
+		return report(stderr, err)
+	}
+	res, err := l.Evaluate(a)
+	if err != nil {
+		return report(stderr, err)
+	}
+	if format == "json" {
+		data, err := json.MarshalIndent(res, "", "  ")
+		if err != nil {
+			return report(stderr, err)
+		}
+		fmt.Fprintf(stdout, "%s\n", data)
+		return exitOK
+	}
+	writeReport(stdout, l, a, res)
+	return exitOK
+}
+
+// writeReport writes the result as a report for people.
+func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) {
+	texts := make(map[string]string)
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			texts[r.ID] = r.Text
+		}
+	}
+
+	title := l.Name
+	if l.Version != "" {
+		title += " " + l.Version
+	}
+	fmt.Fprintln(w, title)
+	who := a.Subject
+	if a.Assessor != "" {
+		who += ", assessed by " + a.Assessor
+	}
+	if a.Date != "" {
+		who += " on " + a.Date
+	}
+	fmt.Fprintln(w, who)
+	fmt.Fprintln(w)
+	if lv := res.Level(); lv != nil {
+		fmt.Fprintf(w, "Level reached: %d of %d, %s\n", lv.Rank, len(res.Levels), levelTitle(lv))
+	} else {
+		fmt.Fprintf(w, "Level reached: none of %d\n", len(res.Levels))
+	}
+
+	nameWidth := 0
+	for _, lv := range res.Levels {
+		for _, g := range lv.Groups {
+			nameWidth = max(nameWidth, len([]rune(g.Name)))
+		}
+	}
+	for _, lv := range res.Levels {
+		fmt.Fprintln(w)
+		verdict := "not reached"
+		if lv.Reached {
+			verdict = "reached"
+			if lv.Rank > res.Rank+1 {
+				verdict += " (not counted: a level below is not)"
+			}
+		}
+		fmt.Fprintf(w, "%s: %s%s\n", levelTitle(&lv), verdict, levelMarks(&lv))
+		for _, g := range lv.Groups {
+			line := fmt.Sprintf("  %-*s  %-7s  hard %d/%d", nameWidth, g.Name, groupVerdict(g.Reached), g.Hard.Reached, g.Hard.Total)
+			if g.Soft.Total > 0 {
+				line += fmt.Sprintf("  soft %d/%d", g.Soft.Reached, g.Soft.Total)
+			}
+			if n := len(g.Unassessed); n > 0 {
+				line += fmt.Sprintf("  (%d unassessed)", n)
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+
+	next := res.Next()
+	if next == nil {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "The top level is reached.")
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "To reach %s:\n", levelTitle(next))
+	missingAny := false
+	for _, g := range next.Groups {
+		if g.Reached {
+			continue
+		}
+		missingAny = true
+		fmt.Fprintf(w, "  %s\n", g.Name)
+		for _, id := range g.Missing {
+			writeRequirement(w, id, texts[id], a.Marks[id])
+		}
+		if len(g.Missing) == 0 {
+			fmt.Fprintln(w, "    every hard requirement is reached, but the skill rule is not met")
+		}
+	}
+	if !missingAny {
+		fmt.Fprintln(w, "  every skill is reached, but the level rule is not met")
+	}
+}
+
+func levelTitle(lv *ladder.LevelResult) string {
+	name := lv.Name
+	if name == "" {
+		name = "level " + lv.ID
+	}
+	if lv.Reach != "" {
+		name += " (" + lv.Reach + ")"
+	}
+	return name
+}
+
+func groupVerdict(reached bool) string {
+	if reached {
+		return "reached"
+	}
+	return "not yet"
+}
+
+// levelMarks shows the assessor's marks on a level's reach and description.
+func levelMarks(lv *ladder.LevelResult) string {
+	var parts []string
+	for _, m := range []struct {
+		name string
+		mark *ladder.Mark
+	}{{"expertise reach", lv.ReachMark}, {"description", lv.DescriptionMark}} {
+		if m.mark != nil {
+			parts = append(parts, m.name+" "+statusWords(m.mark.Status))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " [marked: " + strings.Join(parts, ", ") + "]"
+}
+
+func statusWords(s ladder.Status) string {
+	switch s {
+	case ladder.Reached:
+		return "reached"
+	case ladder.NotYet:
+		return "not yet"
+	case ladder.NotApplicable:
+		return "not applicable"
+	}
+	return "unassessed"
+}
+
+// writeRequirement lists a missing requirement with its status, the
+// assessor's reason, and its text, the text's later lines indented under its
+// first.
+func writeRequirement(w io.Writer, id, text string, m ladder.Mark) {
+	status := statusWords(m.Status)
+	if m.Reason != "" {
+		status += ": " + m.Reason
+	}
+	fmt.Fprintf(w, "    - %s (%s)\n", id, status)
+	for _, line := range strings.Split(text, "\n") {
+		fmt.Fprintf(w, "      %s\n", line)
+	}
+}

@@ -1,0 +1,159 @@
+// Command ladder checks career ladders and assessments and evaluates them.
+//
+// Usage:
+//
+//	ladder validate FILE...
+//	ladder eval [--format text|json] LADDER ASSESSMENT
+//	ladder schema ladder|assessment
+//	ladder help [COMMAND]
+//
+// Flags come before positional arguments. Exit status: 0 when all is well, 1
+// when a document is invalid, 2 on a usage error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/ladderkit/ladder"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+// command is one subcommand of ladder.
+type command struct {
+	name    string
+	args    string // the synopsis after the name
+	summary string
+	help    string // what --help prints after the usage line
+	flags   func(fs *flag.FlagSet) func(c *command, args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []*command {
+	return []*command{validateCommand, evalCommand, schemaCommand}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c := lookup(args[1]); c != nil {
+				c.usage(stdout)
+				return exitOK
+			}
+			fmt.Fprintf(stderr, "ladder help: unknown command %q\n", args[1])
+			usage(stderr)
+			return exitUsage
+		}
+		usage(stdout)
+		return exitOK
+	}
+	c := lookup(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "ladder: unknown command %q\n", name)
+		usage(stderr)
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("ladder "+c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	do := c.flags(fs)
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			c.usage(stdout)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "ladder %s: %v\n", c.name, err)
+		c.usage(stderr)
+		return exitUsage
+	}
+	for _, a := range fs.Args() {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			fmt.Fprintf(stderr, "ladder %s: flag %s after the arguments: flags come first\n", c.name, a)
+			c.usage(stderr)
+			return exitUsage
+		}
+	}
+	return do(c, fs.Args(), stdout, stderr)
+}
+
+func lookup(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `ladder checks career ladders and assessments, and evaluates them.
+
+Usage:
+
+	ladder COMMAND [FLAGS] [ARGUMENTS]
+
+Commands:
+
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run "ladder help COMMAND" or "ladder COMMAND --help" for more about a command.
+Flags come before arguments. Exit status: 0 when all is well, 1 when a document
+is invalid, 2 on a usage error.
+`)
+}
+
+func (c *command) usage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: ladder %s %s\n\n%s", c.name, c.args, c.help)
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	c.flags(fs)
+	var n int
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		fmt.Fprint(w, "\nFlags:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}
+}
+
+// usageError reports wrong arguments and returns the usage exit status.
+func (c *command) usageError(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "ladder %s: %s\n", c.name, fmt.Sprintf(format, args...))
+	c.usage(stderr)
+	return exitUsage
+}
+
+// report prints err to stderr: the problems of a *ladder.Error one a line,
+// as FILE:LINE:COLUMN: POINTER: MESSAGE, anything else (a file that cannot
+// be read) as it is. It returns the exit status of an invalid input.
+func report(stderr io.Writer, err error) int {
+	var le *ladder.Error
+	if errors.As(err, &le) {
+		for _, p := range le.Problems {
+			fmt.Fprintln(stderr, p.String())
+		}
+		return exitInvalid
+	}
+	fmt.Fprintf(stderr, "ladder: %v\n", err)
+	return exitInvalid
+}

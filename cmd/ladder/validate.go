@@ -1,0 +1,100 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/ladderkit/ladder"
+)
+
+var validateCommand = &command{
+	name:    "validate",
+	args:    "FILE...",
+	summary: "check ladders and assessments",
+	help: `Validate checks each file, a ladder or an assessment (told apart by content:
+an assessment has "ladder", "subject" or "marks"), against its schema and the
+checks the schema cannot make: unique IDs, known skills, rules that compile.
+An assessment of a ladder given in the same run is also checked against it:
+marks for requirements and levels the ladder has.
+
+Each problem goes to standard error, one a line:
+
+	FILE:LINE:COLUMN: POINTER: MESSAGE
+
+where POINTER is the JSON pointer of the value at fault. Each valid file gets
+a line on standard output. The exit status is 0 when every file is valid, 1
+when any is not.
+`,
+	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
+		return func(c *command, args []string, stdout, stderr io.Writer) int {
+			if len(args) == 0 {
+				return c.usageError(stderr, "no files to check")
+			}
+			return validate(args, stdout, stderr)
+		}
+	},
+}
+
+func validate(paths []string, stdout, stderr io.Writer) int {
+	status := exitOK
+	ladders := make(map[string]*ladder.Ladder)
+	type assessment struct {
+		path string
+		a    *ladder.Assessment
+	}
+	var assessments []assessment
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			status = report(stderr, err)
+			continue
+		}
+		if isAssessment(data) {
+			a, err := ladder.LoadAssessment(path)
+			if err != nil {
+				status = report(stderr, err)
+				continue
+			}
+			assessments = append(assessments, assessment{path, a})
+			continue
+		}
+		l, err := ladder.Load(path)
+		if err != nil {
+			status = report(stderr, err)
+			continue
+		}
+		ladders[l.ID] = l
+		fmt.Fprintf(stdout, "%s: ok: ladder %q, %d levels\n", path, l.ID, len(l.Levels))
+	}
+	for _, x := range assessments {
+		if l, ok := ladders[x.a.Ladder]; ok {
+			if _, err := l.Evaluate(x.a); err != nil {
+				status = report(stderr, err)
+				continue
+			}
+			fmt.Fprintf(stdout, "%s: ok: assessment of %q against ladder %q\n", x.path, x.a.Subject, x.a.Ladder)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: ok: assessment of %q (ladder %q not given)\n", x.path, x.a.Subject, x.a.Ladder)
+	}
+	return status
+}
+
+// isAssessment tells an assessment from a ladder by the members only an
+// assessment has. A document that is not a JSON object is read as a ladder,
+// which reports what is wrong with it.
+func isAssessment(data []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	for _, key := range []string{"ladder", "subject", "marks"} {
+		if _, ok := top[key]; ok {
+			return true
+		}
+	}
+	return false
+}
