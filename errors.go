@@ -124,6 +124,16 @@ func (ps *problems) block() {
 	}
 }
 
+// blockedUnder reports whether a pointer at or below prefix is blocked.
+func (ps *problems) blockedUnder(prefix string) bool {
+	for ptr := range ps.blocked {
+		if ptr == prefix || strings.HasPrefix(ptr, prefix+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // err returns the problems as a *Error in document order, or nil when there
 // are none.
 func (ps *problems) err() error {

@@ -179,7 +179,9 @@ func (l *Ladder) check(ps *problems) {
 		for j, r := range lv.Requirements {
 			ptr := source.Pointer("levels", strconv.Itoa(i), "requirements", strconv.Itoa(j))
 			unique("requirement", ptr+"/id", r.ID, reqs)
-			if r.Skill != "" {
+			// When the skills themselves are wrong, the schema said so:
+			// a reference to them proves nothing.
+			if r.Skill != "" && !ps.blockedUnder("/skills") {
 				if _, ok := skills[r.Skill]; !ok {
 					msg := fmt.Sprintf("unknown skill %q", r.Skill)
 					if guess := suggest.Name(r.Skill, known); guess != "" {

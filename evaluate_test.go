@@ -1,0 +1,275 @@
+package ladder_test
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ladderkit/ladder"
+)
+
+// testLadder has three levels over skills a and b. Level 1 has groups a, b
+// and general; level 2 writes b before a, and a has only a soft
+// requirement; level 3 has only a.
+const testLadder = `{
+  "id": "t", "name": "T", "version": "2",
+  "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+  "levels": [
+    {"id": "1", "name": "One", "reach": "Self", "requirements": [
+      {"id": "1a-h1", "skill": "a", "kind": "hard", "text": "a hard one"},
+      {"id": "1a-h2", "skill": "a", "kind": "hard", "text": "a hard two"},
+      {"id": "1a-s1", "skill": "a", "kind": "soft", "text": "a soft one"},
+      {"id": "1b-h1", "skill": "b", "kind": "hard", "text": "b hard one"},
+      {"id": "1g-h1", "kind": "hard", "text": "general hard one"}]},
+    {"id": "2", "name": "Two", "requirements": [
+      {"id": "2b-h1", "skill": "b", "kind": "hard", "text": "b hard"},
+      {"id": "2a-s1", "skill": "a", "kind": "soft", "text": "a soft"}]},
+    {"id": "3", "name": "Three", "requirements": [
+      {"id": "3a-h1", "skill": "a", "kind": "hard", "text": "a hard"}]}
+  ]
+}`
+
+func mustParse(t testing.TB, doc string) *ladder.Ladder {
+	t.Helper()
+	l, err := ladder.Parse([]byte(doc))
+	if err != nil {
+		t.Fatalf("Parse failed: %v", err)
+	}
+	return l
+}
+
+// assess builds an assessment of the test ladder from "id=status" pairs.
+func assess(t testing.TB, marks ...string) *ladder.Assessment {
+	t.Helper()
+	a := &ladder.Assessment{Ladder: "t", Subject: "s", Marks: map[string]ladder.Mark{}}
+	for _, m := range marks {
+		id, status, ok := strings.Cut(m, "=")
+		if !ok {
+			t.Fatalf("bad mark %q", m)
+		}
+		a.Marks[id] = ladder.Mark{Status: ladder.Status(status)}
+	}
+	return a
+}
+
+func evaluate(t testing.TB, l *ladder.Ladder, a *ladder.Assessment) *ladder.Result {
+	t.Helper()
+	res, err := l.Evaluate(a)
+	if err != nil {
+		t.Fatalf("Evaluate failed: %v", err)
+	}
+	return res
+}
+
+// groups describes a level's groups as "skill:reached" (general is "*").
+func groups(lv ladder.LevelResult) string {
+	var parts []string
+	for _, g := range lv.Groups {
+		name := g.Skill
+		if g.General {
+			name = "*"
+		}
+		parts = append(parts, fmt.Sprintf("%s:%v", name, g.Reached))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Point 1: a level's groups are one per skill with requirements there, in
+// the ladder's order of skills, then the general group.
+func TestGroupsFollowSkillOrderThenGeneral(t *testing.T) {
+	res := evaluate(t, mustParse(t, testLadder), assess(t))
+	var got []string
+	for _, lv := range res.Levels {
+		var names []string
+		for _, g := range lv.Groups {
+			names = append(names, fmt.Sprintf("%s/%s/%v", g.Skill, g.Name, g.General))
+		}
+		got = append(got, strings.Join(names, " "))
+	}
+	want := []string{"a/A/false b/B/false /General/true", "a/A/false b/B/false", "a/A/false"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Point 2: a group is reached when every hard requirement in it is;
+// not_applicable ones are left out, unassessed ones are not reached, soft
+// ones do not decide.
+func TestGroupReached(t *testing.T) {
+	l := mustParse(t, testLadder)
+	for _, tc := range []struct {
+		name  string
+		marks []string
+		want  string // level 1's groups
+	}{
+		{"nothing marked", nil, "a:false b:false *:false"},
+		{"all hard reached", []string{"1a-h1=reached", "1a-h2=reached", "1b-h1=reached", "1g-h1=reached"}, "a:true b:true *:true"},
+		{"one hard not yet", []string{"1a-h1=reached", "1a-h2=not_yet", "1b-h1=reached"}, "a:false b:true *:false"},
+		{"one hard unassessed", []string{"1a-h1=reached", "1b-h1=reached"}, "a:false b:true *:false"},
+		{"not_applicable left out", []string{"1a-h1=reached", "1a-h2=not_applicable"}, "a:true b:false *:false"},
+		{"all hard not_applicable", []string{"1a-h1=not_applicable", "1a-h2=not_applicable"}, "a:true b:false *:false"},
+		{"soft not yet does not decide", []string{"1a-h1=reached", "1a-h2=reached", "1a-s1=not_yet"}, "a:true b:false *:false"},
+		{"soft reached does not make up for hard", []string{"1a-h1=reached", "1a-s1=reached"}, "a:false b:false *:false"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := evaluate(t, l, assess(t, tc.marks...))
+			if got := groups(res.Levels[0]); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// A group with only soft requirements has no hard requirement left to
+// miss: it is reached, as all(hard, .reached) is of an empty list.
+func TestSoftOnlyGroupIsReached(t *testing.T) {
+	res := evaluate(t, mustParse(t, testLadder), assess(t, "2a-s1=not_yet"))
+	g := res.Levels[1].Groups[0]
+	if g.Skill != "a" || !g.Reached || g.Soft != (ladder.Count{Reached: 0, Total: 1}) {
+		t.Errorf("got %+v, want group a reached with soft 0/1", g)
+	}
+}
+
+// Point 3: a level is reached when all its groups are.
+func TestLevelReached(t *testing.T) {
+	l := mustParse(t, testLadder)
+	level1 := []string{"1a-h1=reached", "1a-h2=reached", "1b-h1=reached"}
+	res := evaluate(t, l, assess(t, level1...))
+	if res.Levels[0].Reached {
+		t.Errorf("level 1 reached without its general group: %s", groups(res.Levels[0]))
+	}
+	res = evaluate(t, l, assess(t, append(level1, "1g-h1=reached")...))
+	if !res.Levels[0].Reached {
+		t.Errorf("level 1 not reached with all groups reached: %s", groups(res.Levels[0]))
+	}
+}
+
+// Point 4: the rank is the highest r with levels 1..r all reached.
+func TestRankHasNoGaps(t *testing.T) {
+	l := mustParse(t, testLadder)
+	level1 := []string{"1a-h1=reached", "1a-h2=reached", "1b-h1=reached", "1g-h1=reached"}
+	level2 := []string{"2b-h1=reached"}
+	level3 := []string{"3a-h1=reached"}
+	for _, tc := range []struct {
+		name    string
+		marks   [][]string
+		rank    int
+		reached []bool
+	}{
+		{"none", nil, 0, []bool{false, false, false}},
+		{"level 1", [][]string{level1}, 1, []bool{true, false, false}},
+		{"levels 1 and 2", [][]string{level1, level2}, 2, []bool{true, true, false}},
+		{"all", [][]string{level1, level2, level3}, 3, []bool{true, true, true}},
+		{"gap at 2", [][]string{level1, level3}, 1, []bool{true, false, true}},
+		{"gap at 1", [][]string{level2, level3}, 0, []bool{false, true, true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var marks []string
+			for _, m := range tc.marks {
+				marks = append(marks, m...)
+			}
+			res := evaluate(t, l, assess(t, marks...))
+			var reached []bool
+			for _, lv := range res.Levels {
+				reached = append(reached, lv.Reached)
+			}
+			if res.Rank != tc.rank || !reflect.DeepEqual(reached, tc.reached) {
+				t.Errorf("got rank %d, levels %v; want rank %d, levels %v", res.Rank, reached, tc.rank, tc.reached)
+			}
+			if lv := res.Level(); (lv == nil) != (tc.rank == 0) || lv != nil && lv.Rank != tc.rank {
+				t.Errorf("Level() = %+v, want the level of rank %d", lv, tc.rank)
+			}
+			if next := res.Next(); (next == nil) != (tc.rank == 3) || next != nil && next.Rank != tc.rank+1 {
+				t.Errorf("Next() = %+v, want the level of rank %d", next, tc.rank+1)
+			}
+		})
+	}
+}
+
+// Point 5: the result explains itself.
+func TestResultExplains(t *testing.T) {
+	l := mustParse(t, testLadder)
+	a := assess(t, "1a-h1=reached", "1a-h2=not_yet", "1a-s1=reached", "1b-h1=not_applicable", "1g-h1=reached", "2a-s1=not_yet")
+	a.Levels = map[string]ladder.LevelMarks{"1": {Reach: &ladder.Mark{Status: ladder.Reached, Reason: "r"}}}
+	res := evaluate(t, l, a)
+	want := &ladder.Result{
+		Ladder: "t", Version: "2", Subject: "s", Rank: 0,
+		Levels: []ladder.LevelResult{
+			{Rank: 1, ID: "1", Name: "One", Reach: "Self", Reached: false,
+				ReachMark: &ladder.Mark{Status: ladder.Reached, Reason: "r"},
+				Groups: []ladder.GroupResult{
+					{Skill: "a", Name: "A", Reached: false, Missing: []string{"1a-h2"}, Unassessed: []string{},
+						Hard: ladder.Count{Reached: 1, Total: 2}, Soft: ladder.Count{Reached: 1, Total: 1}},
+					{Skill: "b", Name: "B", Reached: true, Missing: []string{}, Unassessed: []string{}},
+					{Name: "General", General: true, Reached: true, Missing: []string{}, Unassessed: []string{},
+						Hard: ladder.Count{Reached: 1, Total: 1}},
+				}},
+			{Rank: 2, ID: "2", Name: "Two", Reached: false, Groups: []ladder.GroupResult{
+				{Skill: "a", Name: "A", Reached: true, Missing: []string{}, Unassessed: []string{},
+					Soft: ladder.Count{Reached: 0, Total: 1}},
+				{Skill: "b", Name: "B", Reached: false, Missing: []string{"2b-h1"}, Unassessed: []string{"2b-h1"},
+					Hard: ladder.Count{Reached: 0, Total: 1}},
+			}},
+			{Rank: 3, ID: "3", Name: "Three", Reached: false, Groups: []ladder.GroupResult{
+				{Skill: "a", Name: "A", Reached: false, Missing: []string{"3a-h1"}, Unassessed: []string{"3a-h1"},
+					Hard: ladder.Count{Reached: 0, Total: 1}},
+			}},
+		},
+	}
+	if !reflect.DeepEqual(res, want) {
+		t.Errorf("got\n%+v\nwant\n%+v", res, want)
+	}
+	if next := res.Next(); next != &res.Levels[0] {
+		t.Errorf("Next() = %+v, want level 1", next)
+	}
+}
+
+// A parsed Ladder is safe for concurrent Evaluate calls: run under -race.
+func TestEvaluateConcurrently(t *testing.T) {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var assessments []*ladder.Assessment
+	var want []*ladder.Result
+	for _, name := range exampleAssessments {
+		a, err := ladder.LoadAssessment("examples/devops-technical-mastery/" + name + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		assessments = append(assessments, a)
+		want = append(want, evaluate(t, l, a))
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				k := (g + i) % len(assessments)
+				res, err := l.Evaluate(assessments[k])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if !reflect.DeepEqual(res, want[k]) {
+					t.Errorf("concurrent result for %s differs from the sequential one", exampleAssessments[k])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestEvaluateNotParsed(t *testing.T) {
+	var l ladder.Ladder
+	if _, err := l.Evaluate(assess(t)); err == nil || err.Error() != "ladder: Evaluate on a Ladder not made by Parse or Load" {
+		t.Errorf("got %v, want the not-parsed error", err)
+	}
+	if _, err := mustParse(t, testLadder).Evaluate(nil); err == nil || err.Error() != "ladder: Evaluate of a nil Assessment" {
+		t.Errorf("got %v, want the nil-assessment error", err)
+	}
+}

@@ -1,0 +1,144 @@
+package ladder_test
+
+import (
+	"errors"
+	"fmt"
+	"log"
+
+	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/dsl"
+)
+
+func ExampleParse() {
+	l, err := ladder.Parse([]byte(`{
+	  "id": "backend", "name": "Backend engineering",
+	  "skills": [{"id": "code", "name": "Code"}, {"id": "ops", "name": "Operations"}],
+	  "levels": [
+	    {"id": "junior", "name": "Junior", "requirements": [
+	      {"id": "ships-small-features", "skill": "code", "kind": "hard", "text": "Ships small features with help"},
+	      {"id": "reads-dashboards", "skill": "ops", "kind": "hard", "text": "Reads the dashboards"}]},
+	    {"id": "senior", "name": "Senior", "requirements": [
+	      {"id": "designs-systems", "skill": "code", "kind": "hard", "text": "Designs systems others build on"},
+	      {"id": "mentors", "kind": "soft", "text": "Mentors juniors"}]}
+	  ]
+	}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i, lv := range l.Levels {
+		fmt.Printf("rank %d: %s, %d requirements\n", i+1, lv.Name, len(lv.Requirements))
+	}
+	// Output:
+	// rank 1: Junior, 2 requirements
+	// rank 2: Senior, 2 requirements
+}
+
+func ExampleLoad() {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(l.Name)
+	for _, s := range l.Skills {
+		fmt.Println("-", s.Name)
+	}
+	// Output:
+	// DevOps Technical Mastery
+	// - DevOps
+	// - Monitoring / Incident
+	// - Dev Cycle
+	// - Quality
+}
+
+func ExampleParseAssessment() {
+	a, err := ladder.ParseAssessment([]byte(`{
+	  "ladder": "backend", "subject": "alice", "assessor": "bob", "date": "2026-11-20",
+	  "marks": {
+	    "ships-small-features": {"status": "reached", "reason": "Shipped the export alone"},
+	    "reads-dashboards": {"status": "not_yet"}
+	  }
+	}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.Subject, a.Marks["ships-small-features"].Status, a.Marks["reads-dashboards"].Status)
+	// Output: alice reached not_yet
+}
+
+func ExampleLoadAssessment() {
+	a, err := ladder.LoadAssessment("examples/devops-technical-mastery/alice-newcomer.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s, assessed by %s on %s: %d marks\n", a.Subject, a.Assessor, a.Date, len(a.Marks))
+	// Output: alice, assessed by bob on 2026-11-20: 23 marks
+}
+
+func ExampleLadder_Evaluate() {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, err := ladder.LoadAssessment("examples/devops-technical-mastery/chloe-gap.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := l.Evaluate(a)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s reached level %d: %s\n", res.Subject, res.Rank, res.Level().Reach)
+	for _, lv := range res.Levels {
+		fmt.Printf("level %s reached: %v\n", lv.ID, lv.Reached)
+	}
+	for _, g := range res.Next().Groups {
+		if !g.Reached {
+			fmt.Printf("missing in %s for level %s: %v\n", g.Name, res.Next().ID, g.Missing)
+		}
+	}
+	// Output:
+	// chloe reached level 2: Others in Squad
+	// level 1 reached: true
+	// level 2 reached: true
+	// level 3 reached: false
+	// level 4 reached: true
+	// level 5 reached: false
+	// level 6 reached: false
+	// missing in Quality for level 3: [l3-quality-creates-few-bugs]
+}
+
+func ExampleError() {
+	_, err := ladder.Parse([]byte(`{
+  "id": "backend", "name": "Backend",
+  "skills": [{"id": "code", "name": "Code"}],
+  "levels": [{"id": "1", "requirements": [{"id": "r", "skill": "cdoe", "kind": "must", "text": "Ships"}]}]
+}`))
+	var le *ladder.Error
+	if errors.As(err, &le) {
+		for _, p := range le.Problems {
+			fmt.Printf("%d:%d %s: %s\n", p.Line, p.Column, p.Pointer, p.Message)
+		}
+	}
+	// Output:
+	// 4:64 /levels/0/requirements/0/skill: unknown skill "cdoe" (did you mean "code"?)
+	// 4:80 /levels/0/requirements/0/kind: "must" is not one of "hard", "soft"
+}
+
+func ExampleParser() {
+	// A rule nesting predicates three deep is over the default limit.
+	doc := []byte(`{
+	  "id": "t", "name": "T", "skills": [],
+	  "rules": {"level": "all(skills, all(.hard, .reached or any(skills, .id == 'mentoring' and .reached)))"},
+	  "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "hard", "text": "x"}]}]
+	}`)
+	_, err := ladder.Parse(doc)
+	fmt.Println(err != nil)
+
+	// A program that trusts its ladders can raise the limit.
+	p := ladder.Parser{Rules: dsl.Limits{MaxNesting: 3}}
+	_, err = p.Parse(doc)
+	fmt.Println(err)
+	// Output:
+	// true
+	// <nil>
+}
