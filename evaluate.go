@@ -122,10 +122,9 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 		ps.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.ID))
 	}
 	for id, m := range a.Marks {
-		ptr := source.Pointer("marks", id)
 		i, ok := l.plan.Lookup(id)
 		if !ok {
-			ps.atKey(ptr, l.unknown("requirement", id, func(yield func(string) bool) {
+			ps.atKey(source.Pointer("marks", id), l.unknown("requirement", id, func(yield func(string) bool) {
 				for i := range l.plan.NumRequirements() {
 					if !yield(l.plan.Requirement(i).ID) {
 						return
@@ -136,16 +135,15 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 		}
 		s, ok := ruleStatus(m.Status)
 		if !ok {
-			ps.at(ptr+"/status", badStatus(m.Status))
+			ps.at(source.Pointer("marks", id, "status"), badStatus(m.Status))
 			continue
 		}
 		in.Marks[i] = rules.Mark{Status: s, Reason: m.Reason}
 	}
 	for id, lm := range a.Levels {
-		ptr := source.Pointer("levels", id)
 		i, ok := l.plan.LookupLevel(id)
 		if !ok {
-			ps.atKey(ptr, l.unknown("level", id, func(yield func(string) bool) {
+			ps.atKey(source.Pointer("levels", id), l.unknown("level", id, func(yield func(string) bool) {
 				for _, lv := range l.plan.Levels() {
 					if !yield(lv.ID) {
 						return
@@ -164,7 +162,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 			}
 			s, ok := ruleStatus(mk.mark.Status)
 			if !ok {
-				ps.at(ptr+"/"+mk.name+"/status", badStatus(mk.mark.Status))
+				ps.at(source.Pointer("levels", id, mk.name, "status"), badStatus(mk.mark.Status))
 				continue
 			}
 			*mk.dst = rules.Mark{Status: s, Reason: mk.mark.Reason}

@@ -162,8 +162,14 @@ func fromExpr(src string, scope Scope, lim Limits, err error) error {
 	case strings.HasPrefix(fe.Message, "unknown name "):
 		name := strings.TrimPrefix(fe.Message, "unknown name ")
 		e.Message = "unknown name " + strconv.Quote(name)
+		other := LevelRule
+		if scope == LevelRule {
+			other = SkillRule
+		}
 		if reason, ok := refused[name]; ok {
 			e.Message = name + " is not allowed in rules: " + reason
+		} else if slices.Contains(varNames(other), name) {
+			e.Message = fmt.Sprintf("%s is a variable of %s rules; a %s rule sees %s", name, other, scope, strings.Join(varNames(scope), ", "))
 		} else if builtinIndex(name) {
 			e.Message = name + " is not available in rules; see the functions of package dsl"
 		} else if guess := suggest.Name(name, names(scope)); guess != "" {
@@ -380,4 +386,3 @@ func children(n ast.Node) []ast.Node {
 	}
 	return nil
 }
-

@@ -40,11 +40,28 @@ func (e *Error) Position() (line, col int) {
 	return line, col
 }
 
+// snippetWidth is the most characters of a rule's line a snippet shows.
+const snippetWidth = 72
+
 // Snippet returns the line of the rule holding the error, indented, and
-// under it a caret under the character at fault.
+// under it a caret under the character at fault. A long line is cut to a
+// window around the caret, with "..." where it is cut.
 func (e *Error) Snippet() string {
 	line, col := e.Position()
-	text := strings.Split(e.Source, "\n")[line-1]
-	text = strings.ReplaceAll(text, "\t", " ")
-	return "    " + text + "\n    " + strings.Repeat(" ", col-1) + "^"
+	text := []rune(strings.ReplaceAll(strings.Split(e.Source, "\n")[line-1], "\t", " "))
+	caret := col - 1
+	if len(text) > snippetWidth {
+		start := max(0, min(caret-snippetWidth/2, len(text)-snippetWidth))
+		end := min(len(text), start+snippetWidth)
+		prefix, suffix := "", ""
+		if start > 0 {
+			prefix = "..."
+		}
+		if end < len(text) {
+			suffix = "..."
+		}
+		caret += len(prefix) - start
+		text = []rune(prefix + string(text[start:end]) + suffix)
+	}
+	return "    " + string(text) + "\n    " + strings.Repeat(" ", caret) + "^"
 }

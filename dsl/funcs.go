@@ -2,6 +2,7 @@ package dsl
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/expr-lang/expr"
 )
@@ -20,16 +21,37 @@ var helpers = []struct {
 	// requirements.
 	{"share", func(list any) (any, error) {
 		reached, total, err := countReached(list)
-		if total == 0 {
-			return 1.0, err
-		}
-		return float64(reached) / float64(total), err
+		return fraction(reached, total), err
 	}, []any{new(func([]Requirement) float64), new(func([]SkillResult) float64), new(func([]any) float64)}},
 	// missing(list) is the number of items of the list that are not reached.
 	{"missing", func(list any) (any, error) {
 		reached, total, err := countReached(list)
 		return total - reached, err
 	}, []any{new(func([]Requirement) int), new(func([]SkillResult) int), new(func([]any) int)}},
+}
+
+// fractions holds n/d stored in an interface, for d up to 32: a float64
+// stored in an interface allocates, and share runs once per group.
+var fractions = sync.OnceValue(func() [][]any {
+	t := make([][]any, 33)
+	for d := 1; d < len(t); d++ {
+		t[d] = make([]any, d+1)
+		for n := range t[d] {
+			t[d][n] = float64(n) / float64(d)
+		}
+	}
+	return t
+})
+
+// fraction returns n/d, and 1 when d is 0.
+func fraction(n, d int) any {
+	if d == 0 {
+		return 1.0
+	}
+	if t := fractions(); d < len(t) {
+		return t[d][n]
+	}
+	return float64(n) / float64(d)
 }
 
 // helperNames lists the helpers, for suggestions.

@@ -22,7 +22,8 @@ type Limits struct {
 	// the work by the length of a list.
 	MaxNesting int
 	// MaxRange is the most elements a range a..b may have; its bounds must
-	// be integer literals. Default 100.
+	// be integer literals. Default 10: rules go over a level's lists, and
+	// a range nested in a range multiplies.
 	MaxRange int
 	// MemoryBudget is expr's memory budget for one run of a rule, in the
 	// units of vm.VM.MemoryBudget (roughly, elements of the lists a rule
@@ -37,7 +38,7 @@ var DefaultLimits = Limits{
 	MaxSource:    1000,
 	MaxNodes:     200,
 	MaxNesting:   2,
-	MaxRange:     100,
+	MaxRange:     10,
 	MemoryBudget: 100_000,
 }
 

@@ -1,0 +1,127 @@
+package ladder_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ladderkit/ladder"
+)
+
+// withRules returns the test ladder with rules on the ladder (and, when
+// level is not empty, on its level 2).
+func withRules(ladderRules, level string) string {
+	doc := strings.Replace(testLadder, `"version": "2",`, `"version": "2", "rules": `+ladderRules+`,`, 1)
+	if level != "" {
+		doc = strings.Replace(doc, `{"id": "2", "name": "Two",`, `{"id": "2", "name": "Two", "rules": `+level+`,`, 1)
+	}
+	return doc
+}
+
+// Rules that do not compile are reported by Parse at the place in the file
+// where the mistake is, with the rule's line and a caret.
+func TestParseRuleErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc, want string
+		// at is the text that must start at the line and column of the
+		// first problem, in the document.
+		at string
+	}{
+		{"misspelled name",
+			withRules(`{"skill": "all(hrad, .reached)"}`, ""),
+			"2:67: /rules/skill: unknown name \"hrad\" (did you mean \"hard\"?)\n    all(hrad, .reached)\n        ^", "hrad, .reached"},
+		{"on a level, after an escape",
+			withRules(`{}`, `{"level": "count(skills, .name == \"A\" and .reachd) > 0"}`),
+			"11:86: /levels/1/rules/level: a skill has no field \"reachd\" (did you mean \"reached\"?)\n    count(skills, .name == \"A\" and .reachd) > 0\n                                    ^", "reachd) > 0"},
+		{"not a boolean",
+			withRules(`{"level": "len(skills)"}`, ""),
+			"2:63: /rules/level: a rule must be true or false, but this one is an integer\n    len(skills)\n    ^", "len(skills)"},
+		{"the clock",
+			withRules(`{"skill": "all(hard, .reached) and now().Year() > 2020"}`, ""),
+			"2:87: /rules/skill: now is not allowed in rules: it reads the clock: a verdict may depend only on the assessment\n    all(hard, .reached) and now().Year() > 2020\n                            ^", "now()"},
+		{"nested twelve deep",
+			withRules(`{"skill": "`+strings.Repeat("all(hard, ", 12)+".reached"+strings.Repeat(")", 12)+`"}`, ""),
+			"2:93: /rules/skill: predicates nest 3 deep, over the limit of 2: each level multiplies the work\n    all(hard, all(hard, all(hard, all(hard, all(hard, all(hard, all(hard, al...\n                                  ^", "all(hard, all(hard, all(hard, all(hard, all(hard, all(hard, all(hard, all(hard, all(hard, .reached"},
+		{"huge range",
+			withRules(`{"skill": "count(1..1000000000, true) > 0"}`, ""),
+			"2:70: /rules/skill: range 1..1000000000 has 1000000000 elements, over the limit of 10\n    count(1..1000000000, true) > 0\n           ^", "..1000000000"},
+		{"string building",
+			withRules(`{"skill": "len(repeat(skill.name, 1000000000)) > 0"}`, ""),
+			"2:67: /rules/skill: repeat is not allowed in rules: it can build strings of any size\n    len(repeat(skill.name, 1000000000)) > 0\n        ^", "repeat("},
+		{"every mistake, each where written",
+			withRules(`{"skill": "all(hrad, .reached)", "level": "all(skils, .reached)"}`, `{"skill": "bad("}`),
+			"2:67: /rules/skill: unknown name \"hrad\" (did you mean \"hard\"?)\n    all(hrad, .reached)\n        ^\n" +
+				"2:99: /rules/level: unknown name \"skils\" (did you mean \"skills\"?)\n    all(skils, .reached)\n        ^\n" +
+				"11:55: /levels/1/rules/skill: unexpected token EOF\n    bad(\n       ^", "hrad"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ladder.Parse([]byte(tc.doc))
+			var le *ladder.Error
+			if !errors.As(err, &le) {
+				t.Fatalf("got %v, want a *ladder.Error", err)
+			}
+			if err.Error() != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", err, tc.want)
+			}
+			p := le.Problems[0]
+			line := []rune(strings.Split(tc.doc, "\n")[p.Line-1])
+			if p.Column-1 > len(line) || !strings.HasPrefix(string(line[p.Column-1:]), tc.at) {
+				t.Errorf("%d:%d is not at %q in the document", p.Line, p.Column, tc.at)
+			}
+		})
+	}
+}
+
+// A rule left out falls back to the ladder's, then to the default.
+func TestRulesFallBack(t *testing.T) {
+	level1 := []string{"1a-h1=reached", "1a-h2=not_yet", "1b-h1=reached", "1g-h1=reached"}
+	level2 := []string{"2b-h1=not_yet", "2a-s1=reached"}
+	for _, tc := range []struct {
+		name         string
+		ladder, lv2  string
+		rank         int
+		level1Groups string
+	}{
+		{"defaults", `{}`, "", 0, "a:false b:true *:true"},
+		// Every group misses at most one hard requirement.
+		{"ladder skill rule", `{"skill": "missing(hard) <= 1"}`, "", 3, "a:true b:true *:true"},
+		{"level 2 overrides the skill rule", `{"skill": "missing(hard) <= 1"}`, `{"skill": "all(hard, .reached)"}`, 1, "a:true b:true *:true"},
+		{"level 2 overrides only the level rule", `{"skill": "missing(hard) <= 1"}`, `{"level": "all(skills, .reached) and reachMark.reached"}`, 1, "a:true b:true *:true"},
+		// Each level misses at most one skill.
+		{"ladder level rule", `{"level": "missing(skills) <= 1"}`, "", 3, "a:false b:true *:true"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := mustParse(t, withRules(tc.ladder, tc.lv2))
+			res := evaluate(t, l, assess(t, append(level1, level2...)...))
+			if res.Rank != tc.rank || groups(res.Levels[0]) != tc.level1Groups {
+				t.Errorf("got rank %d, level 1 %s; want rank %d, level 1 %s", res.Rank, groups(res.Levels[0]), tc.rank, tc.level1Groups)
+			}
+		})
+	}
+}
+
+// The level rule sees the assessor's marks on a level's reach and
+// description.
+func TestLevelRuleSeesLevelMarks(t *testing.T) {
+	l := mustParse(t, withRules(`{"level": "all(skills, .reached) and reachMark.reached"}`, ""))
+	a := assess(t, "1a-h1=reached", "1a-h2=reached", "1b-h1=reached", "1g-h1=reached")
+	if res := evaluate(t, l, a); res.Rank != 0 {
+		t.Errorf("got rank %d without the reach mark, want 0", res.Rank)
+	}
+	a.Levels = map[string]ladder.LevelMarks{"1": {Reach: &ladder.Mark{Status: ladder.Reached}}}
+	if res := evaluate(t, l, a); res.Rank != 1 {
+		t.Errorf("got rank %d with the reach mark, want 1", res.Rank)
+	}
+}
+
+// A rule that fails as it runs is reported at the rule, in the ladder's
+// file, with the level and skill it was deciding.
+func TestRuleFailsAtEvaluate(t *testing.T) {
+	l := mustParse(t, withRules(`{"skill": "hard[1].reached"}`, ""))
+	_, err := l.Evaluate(assess(t))
+	// The position is the rule's, in the file.
+	want := "2:62: /rules/skill: rule failed at level \"1\", skill \"B\": index out of range: 1 (array length is 1)\n    hard[1].reached\n        ^"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
