@@ -51,7 +51,7 @@ func (p Problem) String() string {
 		b.WriteByte(' ')
 	}
 	if p.Pointer != "" {
-		b.WriteString(p.Pointer + ": ")
+		b.WriteString(source.PrintablePointer(p.Pointer) + ": ")
 	}
 	b.WriteString(p.Message)
 	if p.Snippet != "" {

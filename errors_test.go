@@ -32,8 +32,8 @@ func TestParseBadLadder(t *testing.T) {
 		{"unknown field", func(t *testing.T) string { return edit(t, `"name": "T"`, `"name": "T", "colour": "red"`) },
 			`1:26: /colour: unknown field "colour"; the fields here are $schema, id, name, summary, description, version, rules, skills, levels`},
 		{"misspelled field", func(t *testing.T) string { return edit(t, `"requirements"`, `"requirement"`) },
-			`1:75: /levels/0: missing required field "requirements"` + "\n" +
-				`1:87: /levels/0/requirement: unknown field "requirement" (did you mean "requirements"?)`},
+			// Not also "missing required field": the did-you-mean says it.
+			`1:87: /levels/0/requirement: unknown field "requirement" (did you mean "requirements"?)`},
 		{"duplicate key", func(t *testing.T) string { return edit(t, `"name": "T"`, `"name": "T", "name": "U"`) },
 			`1:26: /name: duplicate key "name" (first at 1:13): a later key would silently replace the earlier one`},
 		{"wrong type", func(t *testing.T) string { return edit(t, `"name": "T"`, `"name": 7`) },
@@ -68,11 +68,11 @@ func TestParseBadLadder(t *testing.T) {
 		{"bad ID", func(t *testing.T) string { return edit(t, `"id": "t"`, `"id": "My Ladder"`) },
 			`1:8: /id: "My Ladder" is not a valid ID: use lowercase letters, digits, ".", "_" and "-"`},
 		{"very deep nesting", func(t *testing.T) string { return strings.Repeat("[", 100) + strings.Repeat("]", 100) },
-			`1:65: ` + strings.Repeat("/0", 64) + `: nesting is deeper than the limit of 64 levels`},
+			`1:65: nesting is deeper than the limit of 64 levels`},
 		{"not JSON", func(t *testing.T) string { return `id: t` },
 			`1:1: unexpected "i": want a value`},
 		{"empty", func(t *testing.T) string { return "  \n" },
-			`2:1: document is empty`},
+			`1:1: document is empty`},
 		{"several problems, in document order", func(t *testing.T) string {
 			return "{\n  \"id\": \"T T\",\n  \"name\": \"\",\n  \"skills\": [],\n  \"levels\": [{\"id\": \"1\", \"requirements\": [{\"id\": \"x\", \"kind\": \"hard\", \"text\": \"t\", \"skill\": \"zz\"}]}]\n}"
 		}, `2:9: /id: "T T" is not a valid ID: use lowercase letters, digits, ".", "_" and "-"` + "\n" +

@@ -25,6 +25,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -106,12 +107,28 @@ type Violation struct {
 	// value (an unknown field, a key that is not an ID), so that it is best
 	// shown at the key.
 	Key bool
+
+	field      string // the missing field, for "required"
+	suggestion string // the field an unknown one was meant to be
 }
 
 // ValidateValue checks a decoded JSON value (as encoding/json decodes into
 // an any, with or without UseNumber) and returns every violation, sorted by
-// pointer and then message. It returns nil when the value is valid.
+// pointer (array indices by number), then keyword; missing fields come in
+// the schema's order. It returns nil when the value is valid.
 func (s *Schema) ValidateValue(v any) []Violation {
+	// santhosh-tekuri/jsonschema/v5 leaves an empty key out of instance
+	// locations: a mark under "" would be blamed on "/marks" itself.
+	// Validate a copy where each empty key has a name found nowhere in the
+	// document, and give the violations their empty key back.
+	placeholder := ""
+	if hasKey(v, "") {
+		placeholder = "\x00"
+		for hasKey(v, placeholder) {
+			placeholder += "\x00"
+		}
+		v = renameKey(v, "", placeholder)
+	}
 	err := s.compiled.Validate(v)
 	if err == nil {
 		return nil
@@ -123,13 +140,96 @@ func (s *Schema) ValidateValue(v any) []Violation {
 	}
 	var out []Violation
 	s.leaves(ve, v, &out)
+	out = mergeMisspelled(out)
+	for i := range out {
+		out[i].field, out[i].suggestion = "", ""
+	}
+	if placeholder != "" {
+		for i := range out {
+			tokens := source.SplitPointer(out[i].Pointer)
+			for k, t := range tokens {
+				if t == placeholder {
+					tokens[k] = ""
+				}
+			}
+			out[i].Pointer = source.Pointer(tokens...)
+			out[i].Message = strings.ReplaceAll(out[i].Message, strconv.Quote(placeholder), `""`)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if c := comparePointers(out[i].Pointer, out[j].Pointer); c != 0 {
 			return c < 0
 		}
-		return out[i].Message < out[j].Message
+		return out[i].Keyword < out[j].Keyword
 	})
 	return out
+}
+
+// mergeMisspelled drops the missing field that an unknown field next to it
+// was meant to be: the unknown field's "did you mean" says it already.
+func mergeMisspelled(vs []Violation) []Violation {
+	meant := make(map[string]bool)
+	for _, v := range vs {
+		if v.Keyword == "additionalProperties" && v.suggestion != "" {
+			parent := v.Pointer[:strings.LastIndexByte(v.Pointer, '/')]
+			meant[parent+"\x00"+v.suggestion] = true
+		}
+	}
+	if len(meant) == 0 {
+		return vs
+	}
+	out := vs[:0]
+	for _, v := range vs {
+		if v.Keyword == "required" && meant[v.Pointer+"\x00"+v.field] {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// hasKey reports whether an object in v has a member named key.
+func hasKey(v any, key string) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		if _, ok := x[key]; ok {
+			return true
+		}
+		for _, e := range x {
+			if hasKey(e, key) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if hasKey(e, key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// renameKey returns a copy of v whose members named from are named to.
+func renameKey(v any, from, to string) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			if k == from {
+				k = to
+			}
+			m[k] = renameKey(e, from, to)
+		}
+		return m
+	case []any:
+		a := make([]any, len(x))
+		for i, e := range x {
+			a[i] = renameKey(e, from, to)
+		}
+		return a
+	}
+	return v
 }
 
 // Validate checks a JSON document. It returns nil when the document is
@@ -180,7 +280,7 @@ type Problem struct {
 func (p Problem) String() string {
 	s := strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ": "
 	if p.Pointer != "" {
-		s += p.Pointer + ": "
+		s += source.PrintablePointer(p.Pointer) + ": "
 	}
 	return s + p.Message
 }
@@ -198,7 +298,9 @@ func newError(doc *source.Doc, problems []source.Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	source.Sort(problems)
+	// By offset only: problems at the same place keep their order (the
+	// missing fields of an object in the schema's order).
+	slices.SortStableFunc(problems, func(a, b source.Problem) int { return a.Offset - b.Offset })
 	e := &Error{Problems: make([]Problem, len(problems))}
 	for i, p := range problems {
 		line, col := doc.Position(p.Offset)
@@ -240,6 +342,7 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 		for _, name := range texts(sch.Member("required")) {
 			if _, ok := obj[name]; !ok {
 				add(ptr, "missing required field "+strconv.Quote(name), false)
+				(*out)[len(*out)-1].field = name
 			}
 		}
 		return
@@ -254,6 +357,7 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 		for name := range obj {
 			if !slices.Contains(known, name) {
 				add(ptr+"/"+escape(name), unknownField(name, known), true)
+				(*out)[len(*out)-1].suggestion = suggest.Name(name, known)
 			}
 		}
 		return
@@ -263,6 +367,10 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 			return
 		}
 		if keywordValue("pattern") == idPattern {
+			if value == "" {
+				add(ptr, "must not be empty: an ID uses lowercase letters, digits, \".\", \"_\" and \"-\"", false)
+				return
+			}
 			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", value), false)
 			return
 		}
@@ -296,6 +404,10 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 		return
 	case "format":
 		if keywordValue("format") == "date" {
+			if str, ok := value.(string); ok && datePattern.MatchString(str) {
+				add(ptr, fmt.Sprintf("%q is not a day of the calendar", str), false)
+				return
+			}
 			add(ptr, fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD", quoteValue(value)), false)
 			return
 		}
@@ -304,6 +416,9 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 }
 
 const idPattern = "^[a-z0-9._-]+$"
+
+// datePattern matches what looks like a date written as YYYY-MM-DD.
+var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // unknownField says a field is unknown, with the closest known name when
 // one is close, else the known names in the schema's order (the Go fields').

@@ -15,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -144,10 +143,13 @@ func docComments(root string) (map[string]string, error) {
 	return r.CommentMap, nil
 }
 
-var lineBreak = regexp.MustCompile(`([^\n])\n([^\n])`)
-
+// unwrap joins the lines of each paragraph of s with spaces.
 func unwrap(s string) string {
-	return lineBreak.ReplaceAllString(strings.TrimSpace(s), "$1 $2")
+	paras := strings.Split(strings.TrimSpace(s), "\n\n")
+	for i, p := range paras {
+		paras[i] = strings.ReplaceAll(p, "\n", " ")
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // checkTags guards against a trap of invopop/jsonschema: a space after a

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -135,13 +136,17 @@ func Parse(data []byte, lim Limits) (*Doc, []Problem) {
 	}
 	p.space()
 	if p.pos == len(data) {
-		return doc, []Problem{{Offset: p.pos, Message: "document is empty"}}
+		return doc, []Problem{{Message: "document is empty"}}
 	}
 	root := p.value()
 	if !p.failed {
 		p.space()
 		if p.pos < len(data) {
-			p.fail("unexpected " + p.describe() + " after the end of the document")
+			if p.data[p.pos] == '/' && p.pos+1 < len(data) && (p.data[p.pos+1] == '/' || p.data[p.pos+1] == '*') {
+				p.fail("comments are not allowed in JSON")
+			} else {
+				p.fail("unexpected " + p.describe() + " after the end of the document")
+			}
 		}
 	}
 	if len(p.problems) > 0 {
@@ -168,11 +173,34 @@ func (p *parser) report(off int, msg string) {
 }
 
 // fail reports a syntax error at the current position and stops the parse.
-func (p *parser) fail(msg string) {
+func (p *parser) fail(msg string) { p.failAt(p.pos, msg) }
+
+// failAt reports a syntax error at an offset and stops the parse.
+func (p *parser) failAt(off int, msg string) {
 	if !p.failed {
-		p.report(p.pos, msg)
+		p.report(off, msg)
 		p.failed = true
 	}
+}
+
+// unexpected reports the input at the current position where something
+// else was wanted.
+func (p *parser) unexpected(want string) {
+	if p.pos+1 < len(p.data) && p.data[p.pos] == '/' && (p.data[p.pos+1] == '/' || p.data[p.pos+1] == '*') {
+		p.fail("comments are not allowed in JSON")
+		return
+	}
+	p.fail("unexpected " + p.describe() + ": want " + want)
+}
+
+// startsValue reports whether the input at the current position can start a
+// value, for a hint that a comma is missing.
+func (p *parser) startsValue() bool {
+	if p.pos >= len(p.data) {
+		return false
+	}
+	c := p.data[p.pos]
+	return c == '"' || c == '{' || c == '[' || c == '-' || '0' <= c && c <= '9' || c == 't' || c == 'f' || c == 'n'
 }
 
 // describe names the input at the current position for a syntax error.
@@ -227,7 +255,7 @@ func (p *parser) value() *Node {
 	case p.literal("null"):
 		return &Node{Kind: Null, Start: start, End: p.pos}
 	}
-	p.fail("unexpected " + p.describe() + ": want a value")
+	p.unexpected("a value")
 	return nil
 }
 
@@ -250,7 +278,9 @@ func isWordByte(c byte) bool {
 func (p *parser) enter() bool {
 	p.depth++
 	if p.maxDepth > 0 && p.depth > p.maxDepth {
-		p.fail("nesting is deeper than the limit of " + strconv.Itoa(p.maxDepth) + " levels")
+		// No pointer: it would be as deep as the nesting.
+		p.problems = append(p.problems, Problem{Offset: p.pos, Message: "nesting is deeper than the limit of " + strconv.Itoa(p.maxDepth) + " levels"})
+		p.failed = true
 		return false
 	}
 	return true
@@ -270,10 +300,15 @@ func (p *parser) object() *Node {
 		return n
 	}
 	var seen map[string]int
+	comma := -1 // offset of the comma before this member
 	for {
 		p.space()
+		if comma >= 0 && p.pos < len(p.data) && p.data[p.pos] == '}' {
+			p.failAt(comma, "trailing comma before \"}\": remove it")
+			return nil
+		}
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
-			p.fail("unexpected " + p.describe() + ": want a quoted key")
+			p.unexpected("a quoted key")
 			return nil
 		}
 		keyStart := p.pos
@@ -292,7 +327,7 @@ func (p *parser) object() *Node {
 		}
 		p.space()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-			p.fail("unexpected " + p.describe() + ": want \":\" after the key")
+			p.unexpected("\":\" after the key")
 			return nil
 		}
 		p.pos++
@@ -305,6 +340,7 @@ func (p *parser) object() *Node {
 		n.Members = append(n.Members, Member{Key: key, KeyStart: keyStart, Value: v})
 		p.space()
 		if p.pos < len(p.data) && p.data[p.pos] == ',' {
+			comma = p.pos
 			p.pos++
 			continue
 		}
@@ -313,7 +349,11 @@ func (p *parser) object() *Node {
 			n.End = p.pos
 			return n
 		}
-		p.fail("unexpected " + p.describe() + ": want \",\" or \"}\"")
+		if p.pos < len(p.data) && p.data[p.pos] == '"' {
+			p.fail("missing \",\" before this member")
+			return nil
+		}
+		p.unexpected("\",\" or \"}\"")
 		return nil
 	}
 }
@@ -331,8 +371,13 @@ func (p *parser) array() *Node {
 		n.End = p.pos
 		return n
 	}
+	comma := -1 // offset of the comma before this element
 	for {
 		p.space()
+		if comma >= 0 && p.pos < len(p.data) && p.data[p.pos] == ']' {
+			p.failAt(comma, "trailing comma before \"]\": remove it")
+			return nil
+		}
 		p.path = append(p.path, strconv.Itoa(len(n.Elems)))
 		v := p.value()
 		p.path = p.path[:len(p.path)-1]
@@ -342,6 +387,7 @@ func (p *parser) array() *Node {
 		n.Elems = append(n.Elems, v)
 		p.space()
 		if p.pos < len(p.data) && p.data[p.pos] == ',' {
+			comma = p.pos
 			p.pos++
 			continue
 		}
@@ -350,7 +396,11 @@ func (p *parser) array() *Node {
 			n.End = p.pos
 			return n
 		}
-		p.fail("unexpected " + p.describe() + ": want \",\" or \"]\"")
+		if p.startsValue() {
+			p.fail("missing \",\" before this element")
+			return nil
+		}
+		p.unexpected("\",\" or \"]\"")
 		return nil
 	}
 }
@@ -543,7 +593,7 @@ func (p *parser) lineCol(off int) string {
 // Position returns the 1-based line and column of a byte offset in data.
 // Columns count characters (Unicode code points), as editors do, not bytes.
 func Position(data []byte, off int) (line, col int) {
-	off = min(off, len(data))
+	off = min(max(off, 0), len(data))
 	start := 0
 	line = 1
 	for i := 0; i < off; i++ {
@@ -590,6 +640,16 @@ func Pointer(tokens ...string) string {
 		b.WriteString(t)
 	}
 	return b.String()
+}
+
+// PrintablePointer returns ptr as it is, or quoted when it holds a newline, a
+// tab or another character that does not print, so that a problem stays on
+// one line.
+func PrintablePointer(ptr string) string {
+	if strings.ContainsFunc(ptr, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return strconv.Quote(ptr)
+	}
+	return ptr
 }
 
 // SplitPointer returns the reference tokens of a JSON pointer.
@@ -657,8 +717,8 @@ func (d *Doc) walk(ptr string) (n, deepest *Node, keyOff int) {
 			}
 			n = next
 		case Array:
-			i, err := strconv.Atoi(t)
-			if err != nil || i < 0 || i >= len(n.Elems) {
+			i, ok := arrayIndex(t)
+			if !ok || i >= len(n.Elems) {
 				return nil, deepest, -1
 			}
 			n = n.Elems[i]
@@ -670,6 +730,22 @@ func (d *Doc) walk(ptr string) (n, deepest *Node, keyOff int) {
 		return nil, deepest, -1
 	}
 	return n, n, keyOff
+}
+
+// arrayIndex reads a pointer token as an array index: "0", or digits
+// without a leading zero (RFC 6901), not "01", "+1" or "-0".
+func arrayIndex(t string) (int, bool) {
+	if t == "" || len(t) > 1 && t[0] == '0' {
+		return 0, false
+	}
+	i := 0
+	for _, c := range []byte(t) {
+		if c < '0' || c > '9' || i > (1<<31)/10 {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, true
 }
 
 // RawOffset maps the index of a rune inside a string node's decoded value to
