@@ -1,0 +1,123 @@
+package ladder_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ladderkit/ladder"
+)
+
+// TestRulesGuide runs every rule of docs/rules.md on the example
+// assessments and checks the ranks the page states. Each ```json block
+// holding "rules" must be followed by lines such as
+//
+//	<!-- test: rules=ladder assessment=chloe-gap rank=4 -->
+//
+// where rules=ladder puts the rules on the ladder and rules=level:ID on that
+// level.
+func TestRulesGuide(t *testing.T) {
+	f, err := os.Open("docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	base, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	directive := regexp.MustCompile(`^<!-- test: rules=(ladder|level:\S+) assessment=(\S+) rank=(\d+) -->$`)
+
+	var (
+		block   []string // lines of the ```json block being read
+		inBlock bool
+		rules   *ladder.Rules // the last rules block
+		blockAt int
+		tested  = map[int]int{} // tests run by line of rules block
+		n       = 0
+	)
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		switch {
+		case line == "```json":
+			inBlock, block = true, nil
+		case inBlock && line == "```":
+			inBlock = false
+			text := strings.Join(block, "\n")
+			if !strings.HasPrefix(strings.TrimSpace(text), `"rules"`) {
+				continue
+			}
+			var doc struct{ Rules ladder.Rules }
+			if err := json.Unmarshal([]byte("{"+text+"}"), &doc); err != nil {
+				t.Fatalf("docs/rules.md:%d: rules block: %v", n, err)
+			}
+			rules, blockAt = &doc.Rules, n
+			tested[blockAt] = 0
+		case inBlock:
+			block = append(block, line)
+		case strings.HasPrefix(line, "<!-- test:"):
+			m := directive.FindStringSubmatch(line)
+			if m == nil {
+				t.Fatalf("docs/rules.md:%d: bad test line %q", n, line)
+			}
+			if rules == nil {
+				t.Fatalf("docs/rules.md:%d: test before any rules block", n)
+			}
+			tested[blockAt]++
+			var l ladder.Ladder
+			if err := json.Unmarshal(base, &l); err != nil {
+				t.Fatal(err)
+			}
+			if m[1] == "ladder" {
+				l.Rules = rules
+			} else {
+				id := strings.TrimPrefix(m[1], "level:")
+				found := false
+				for i := range l.Levels {
+					if l.Levels[i].ID == id {
+						l.Levels[i].Rules, found = rules, true
+					}
+				}
+				if !found {
+					t.Fatalf("docs/rules.md:%d: no level %q", n, id)
+				}
+			}
+			data, err := json.Marshal(&l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parsed, err := ladder.Parse(data)
+			if err != nil {
+				t.Fatalf("docs/rules.md:%d: the rules do not parse: %v", n, err)
+			}
+			a, err := ladder.LoadAssessment("examples/devops-technical-mastery/" + m[2] + ".json")
+			if err != nil {
+				t.Fatalf("docs/rules.md:%d: %v", n, err)
+			}
+			res, err := parsed.Evaluate(a)
+			if err != nil {
+				t.Fatalf("docs/rules.md:%d: %v", n, err)
+			}
+			if want, _ := strconv.Atoi(m[3]); res.Rank != want {
+				t.Errorf("docs/rules.md:%d: %s with %+v: got rank %d, want %d", n, m[2], *rules, res.Rank, want)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for at, count := range tested {
+		if count == 0 {
+			t.Errorf("docs/rules.md:%d: a rules block without a test line", at)
+		}
+	}
+	if len(tested) < 6 {
+		t.Errorf("found %d rules blocks in docs/rules.md, want the guide's examples", len(tested))
+	}
+}
