@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/expr-lang/expr"
@@ -379,4 +380,99 @@ func (e *bare) evaluate() int {
 		}
 	}
 	return rank
+}
+
+// worstRules are the most expensive rules the default limits accept that
+// we know of: as many nested predicates as 200 nodes hold, over the longest
+// lists a rule can make (array literals, ranges) or the ladder's own lists
+// with string work on each element. worstRule builds each as large as the
+// limits allow.
+var worstRules = []struct {
+	name  string
+	scope string // "skill" or "level"
+	part  func(i int) string
+	join  string
+}{
+	{"literal-lists", "skill", func(n int) string {
+		list := "[" + strings.Repeat("0,", n) + "0]"
+		return "sum(" + list + ", sum(" + list + ", 1)) > 0"
+	}, ""},
+	{"ranges", "skill", func(int) string { return "sum(1..10, sum(1..10, 1)) > 0" }, " and "},
+	{"strings", "skill", func(int) string { return "sum(hard, sum(soft, len(upper(.text)))) >= 0" }, " and "},
+	{"skills-lists", "level", func(int) string { return "sum(skills, sum(.hard, len(lower(.text)))) >= 0" }, " and "},
+}
+
+// worstRule returns the largest rule of the family that compiles under the
+// default limits: one part with the longest lists, or the most parts.
+func worstRule(part func(int) string, join string, scope dsl.Scope) string {
+	best := ""
+	for n := 1; n < 1000; n++ {
+		var rule string
+		if join == "" {
+			rule = part(n)
+		} else {
+			parts := make([]string, n)
+			for i := range parts {
+				parts[i] = part(i)
+			}
+			rule = strings.Join(parts, join)
+		}
+		if _, err := dsl.Compile(scope, rule, dsl.Limits{}); err != nil {
+			break
+		}
+		best = rule
+	}
+	return best
+}
+
+// BenchmarkWorstRule evaluates the DevOps example with the most expensive
+// rules the default limits accept, next to the default rules, to bound what
+// a ladder written by anyone can cost:
+//
+//	go test -run XXX -bench BenchmarkWorstRule -benchmem .
+func BenchmarkWorstRule(b *testing.B) {
+	data, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := ladder.LoadAssessment("examples/devops-technical-mastery/bruno-squad-expert.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, rules *ladder.Rules) {
+		var l ladder.Ladder
+		if err := json.Unmarshal(data, &l); err != nil {
+			b.Fatal(err)
+		}
+		l.Rules = rules
+		doc, err := json.Marshal(&l)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parsed, err := ladder.Parse(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := parsed.Evaluate(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("default", func(b *testing.B) { run(b, nil) })
+	for _, w := range worstRules {
+		b.Run(w.name, func(b *testing.B) {
+			scope := dsl.SkillRule
+			if w.scope == "level" {
+				scope = dsl.LevelRule
+			}
+			rule := worstRule(w.part, w.join, scope)
+			if scope == dsl.LevelRule {
+				run(b, &ladder.Rules{Level: rule})
+			} else {
+				run(b, &ladder.Rules{Skill: rule})
+			}
+		})
+	}
 }

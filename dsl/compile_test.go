@@ -99,7 +99,7 @@ func TestCompileRefusesHostileRules(t *testing.T) {
 		{"string repeat", "len(repeat(skill.name, 1000000000)) > 0", "repeat is not allowed in rules: it can build strings of any size"},
 		{"accumulator", "reduce(hard, #acc + #acc, 'x') != ''", "reduce is not allowed in rules: its accumulator can grow without bound; use count, sum, all or any"},
 		{"long source", "true" + strings.Repeat(" ", 1000), "rule is 1004 bytes long, over the limit of 1000"},
-		{"many nodes", strings.Repeat("1+", 150) + "1 > 0", "rule has too many parts: over the limit of 200 nodes"},
+		{"many nodes", strings.Repeat("1+", 150) + "1 > 0", "rule has too many parts: over the limit of 100 nodes"},
 		{"pattern computed at run time", "skill.name matches skill.id", "the pattern of matches must be a string literal"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,9 +133,9 @@ func TestLimitsAreExact(t *testing.T) {
 		{"true" + strings.Repeat(" ", 996), Limits{}, true},
 		{"true" + strings.Repeat(" ", 997), Limits{}, false},
 		{"true" + strings.Repeat(" ", 997), Limits{MaxSource: 2000}, true},
-		{strings.Repeat("1+", 98) + "1 > 0", Limits{}, true},  // 199 nodes
-		{strings.Repeat("1+", 99) + "1 > 0", Limits{}, false}, // 201 nodes
-		{strings.Repeat("1+", 100) + "1 > 0", Limits{MaxNodes: 300}, true},
+		{strings.Repeat("1+", 48) + "1 > 0", Limits{}, true},  // 99 nodes
+		{strings.Repeat("1+", 49) + "1 > 0", Limits{}, false}, // 101 nodes
+		{strings.Repeat("1+", 49) + "1 > 0", Limits{MaxNodes: 101}, true},
 	} {
 		_, err := Compile(SkillRule, tc.rule, tc.lim)
 		if (err == nil) != tc.ok {

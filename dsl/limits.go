@@ -14,7 +14,8 @@ type Limits struct {
 	// MaxSource is the longest rule, in bytes. Default 1000.
 	MaxSource int
 	// MaxNodes is the largest rule, in nodes of its syntax tree: each
-	// name, literal, operator and call is one. Default 200.
+	// name, literal, operator and call is one. Default 100: the rules of
+	// docs/rules.md have at most 20.
 	MaxNodes int
 	// MaxNesting is how deep predicates (all, any, count, filter, map...)
 	// may nest inside each other. Default 2, which allows
@@ -36,7 +37,7 @@ type Limits struct {
 // about a millisecond (see BenchmarkWorstRule in package rules).
 var DefaultLimits = Limits{
 	MaxSource:    1000,
-	MaxNodes:     200,
+	MaxNodes:     100,
 	MaxNesting:   2,
 	MaxRange:     10,
 	MemoryBudget: 100_000,
