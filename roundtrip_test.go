@@ -30,6 +30,9 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("no example files: %v", err)
 	}
 	for _, path := range files {
+		if filepath.Base(path) == "cases.json" {
+			continue // ranks pinned for laddertest.RunCases
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

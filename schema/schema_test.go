@@ -143,7 +143,9 @@ func isAssessment(t *testing.T, data []byte) bool {
 func TestValidCorpus(t *testing.T) {
 	var files []string
 	err := filepath.WalkDir(filepath.Join("..", "examples"), func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".json") {
+		// cases.json pins ranks for laddertest.RunCases: neither a ladder
+		// nor an assessment.
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".json") && d.Name() != "cases.json" {
 			files = append(files, path)
 		}
 		return err

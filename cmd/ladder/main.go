@@ -4,6 +4,7 @@
 //
 //	ladder validate FILE...
 //	ladder eval [--format text|json] LADDER ASSESSMENT
+//	ladder lint [--tests N] [--seed S] LADDER...
 //	ladder schema ladder|assessment
 //	ladder help [COMMAND]
 //
@@ -43,7 +44,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{validateCommand, evalCommand, schemaCommand}
+	return []*command{validateCommand, evalCommand, lintCommand, schemaCommand}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -6,8 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/source"
+	"github.com/ladderkit/ladder/laddertest"
 )
 
 var validateCommand = &command{
@@ -18,7 +23,9 @@ var validateCommand = &command{
 an assessment has "ladder", "subject" or "marks"), against its schema and the
 checks the schema cannot make: unique IDs, known skills, rules that compile.
 An assessment of a ladder given in the same run is also checked against it:
-marks for requirements and levels the ladder has.
+marks for requirements and levels the ladder has. A cases file (one with
+"cases", see package laddertest) is run: each assessment it names must give
+the rank it pins.
 
 Each problem goes to standard error, one a line:
 
@@ -52,6 +59,12 @@ func validate(paths []string, stdout, stderr io.Writer) int {
 			status = report(stderr, err)
 			continue
 		}
+		if isCases(data) {
+			if s := checkCases(path, data, stdout, stderr); s != exitOK {
+				status = s
+			}
+			continue
+		}
 		if isAssessment(data) {
 			a, err := ladder.LoadAssessment(path)
 			if err != nil {
@@ -79,6 +92,44 @@ func validate(paths []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok: assessment of %q (ladder %q not given)\n", x.path, x.a.Subject, x.a.Ladder)
+	}
+	return status
+}
+
+// isCases tells a cases file of laddertest by its "cases" member.
+func isCases(data []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	_, ok := top["cases"]
+	return ok
+}
+
+// checkCases runs a cases file: each assessment must give its rank.
+func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
+	cases, err := laddertest.LoadCases(path)
+	if err != nil {
+		return report(stderr, err)
+	}
+	l, err := ladder.Load(filepath.Join(filepath.Dir(path), cases.Ladder))
+	if err != nil {
+		return report(stderr, err)
+	}
+	doc, _ := source.Parse(data, source.Limits{})
+	status := exitOK
+	for i, c := range cases.Cases {
+		if err := c.Check(l, filepath.Dir(path)); err != nil {
+			p := ladder.Problem{File: path, Pointer: "/cases/" + strconv.Itoa(i), Message: strings.ReplaceAll(err.Error(), "\n\t", "\n    ")}
+			if doc.Root != nil {
+				p.Line, p.Column = doc.Position(doc.Offset(p.Pointer))
+			}
+			fmt.Fprintln(stderr, p.String())
+			status = exitInvalid
+		}
+	}
+	if status == exitOK {
+		fmt.Fprintf(stdout, "%s: ok: %d cases give their ranks\n", path, len(cases.Cases))
 	}
 	return status
 }

@@ -1,0 +1,24 @@
+// Package laddertest serves the tests of teams that keep a career ladder,
+// as net/http/httptest serves those of HTTP handlers. It is for _test.go
+// files: it imports testing and github.com/leanovate/gopter, which the
+// packages a program imports for production never do.
+//
+// A team pins its ladder's behaviour in CI with a file of cases next to the
+// ladder (see RunCases), and proves its own rules behave like levels:
+//
+//	func TestLadder(t *testing.T) {
+//		laddertest.RunCases(t, "cases.json")
+//	}
+//
+//	func TestRulesAreMonotone(t *testing.T) {
+//		laddertest.CheckMonotone(t, laddertest.MustLoad(t, "ladder.json"))
+//	}
+//
+// CheckMonotone searches with gopter for an assessment where reaching more
+// loses a level, and reports the smallest it finds: a rule such as
+// count(soft, .reached) == 1 fails it, as reaching a second soft
+// requirement loses the skill.
+//
+// The generators it uses (GenShape, GenMarks, GenCase, GenLadder,
+// GenAssessment) are exported for teams that write properties of their own.
+package laddertest

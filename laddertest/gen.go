@@ -1,0 +1,423 @@
+package laddertest
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+
+	"github.com/ladderkit/ladder"
+)
+
+// Shape is the shape of a generated ladder: its number of skills, and for
+// each level its requirements. GenLadder generates shapes and builds
+// ladders from them, so that gopter shrinks a failing ladder by shape: fewer
+// levels, fewer requirements, general ones rather than skilled ones.
+type Shape struct {
+	Skills int
+	Levels [][]ShapeRequirement
+	// Rules are the ladder's rules, the defaults when empty.
+	Rules ladder.Rules
+}
+
+// ShapeRequirement is a requirement of a Shape: the index of its skill (-1,
+// or any index without a skill, for none: the level's general group) and
+// whether it is hard.
+type ShapeRequirement struct {
+	Skill int
+	Hard  bool
+}
+
+// Marks are generated marks: the status of each requirement of a ladder in
+// order (levels first to last, requirements in order), then of each level's
+// expertise reach, then of each level's description. A status is one of
+// Unassessed (0), Reached, NotYet, NotApplicable. Shrinking turns marks into
+// Unassessed, so that a failing assessment shrinks to the marks that
+// matter.
+type Marks []Status
+
+// Status is a generated mark's status.
+type Status int8
+
+// The statuses of generated marks.
+const (
+	Unassessed Status = iota
+	Reached
+	NotYet
+	NotApplicable
+)
+
+func (s Status) String() string {
+	return [...]string{"unassessed", "reached", "not_yet", "not_applicable"}[s]
+}
+
+func (s Status) ladder() ladder.Status {
+	return [...]ladder.Status{"", ladder.Reached, ladder.NotYet, ladder.NotApplicable}[s]
+}
+
+// Ladder builds and parses the ladder of a shape. Level i has ID "l<i+1>",
+// skill k has ID "s<k>", and requirement j of level i has ID "l<i+1>-r<j>".
+func (s Shape) Ladder() (*ladder.Ladder, error) {
+	l := ladder.Ladder{ID: "generated", Name: "Generated", Skills: []ladder.Skill{}}
+	if s.Rules != (ladder.Rules{}) {
+		rules := s.Rules
+		l.Rules = &rules
+	}
+	for k := range s.Skills {
+		l.Skills = append(l.Skills, ladder.Skill{ID: fmt.Sprintf("s%d", k), Name: fmt.Sprintf("Skill %d", k)})
+	}
+	for i, reqs := range s.Levels {
+		lv := ladder.Level{ID: fmt.Sprintf("l%d", i+1), Name: fmt.Sprintf("Level %d", i+1)}
+		for j, r := range reqs {
+			req := ladder.Requirement{ID: fmt.Sprintf("l%d-r%d", i+1, j), Kind: ladder.Soft, Text: fmt.Sprintf("Requirement %d of level %d", j, i+1)}
+			if r.Hard {
+				req.Kind = ladder.Hard
+			}
+			if r.Skill >= 0 && r.Skill < s.Skills {
+				req.Skill = fmt.Sprintf("s%d", r.Skill)
+			}
+			lv.Requirements = append(lv.Requirements, req)
+		}
+		l.Levels = append(l.Levels, lv)
+	}
+	data, err := json.Marshal(&l)
+	if err != nil {
+		return nil, err
+	}
+	return ladder.Parse(data)
+}
+
+// ShapeOf returns the shape of a ladder (its rules are the ladder's rules).
+func ShapeOf(l *ladder.Ladder) Shape {
+	s := Shape{Skills: len(l.Skills)}
+	if l.Rules != nil {
+		s.Rules = *l.Rules
+	}
+	index := make(map[string]int, len(l.Skills))
+	for k, sk := range l.Skills {
+		index[sk.ID] = k
+	}
+	for _, lv := range l.Levels {
+		var reqs []ShapeRequirement
+		for _, r := range lv.Requirements {
+			k, ok := index[r.Skill]
+			if !ok {
+				k = -1
+			}
+			reqs = append(reqs, ShapeRequirement{Skill: k, Hard: r.Kind == ladder.Hard})
+		}
+		s.Levels = append(s.Levels, reqs)
+	}
+	return s
+}
+
+// GenShape generates ladder shapes: 1 to 6 levels of 1 to 8 requirements
+// over 0 to 4 skills, about two thirds of them hard, with the given rules
+// (one of them, when several are given; the defaults when none are).
+// Shapes shrink by levels, requirements and skills removed, and
+// requirements moved to the general group.
+func GenShape(rules ...ladder.Rules) gopter.Gen {
+	if len(rules) == 0 {
+		rules = []ladder.Rules{{}}
+	}
+	return func(p *gopter.GenParameters) *gopter.GenResult {
+		r := p.Rng
+		s := Shape{Skills: r.Intn(5), Rules: rules[r.Intn(len(rules))]}
+		for range 1 + r.Intn(6) {
+			var reqs []ShapeRequirement
+			for range 1 + r.Intn(8) {
+				reqs = append(reqs, ShapeRequirement{Skill: r.Intn(s.Skills+1) - 1, Hard: r.Intn(3) > 0})
+			}
+			s.Levels = append(s.Levels, reqs)
+		}
+		return gopter.NewGenResult(s, shrinkShape)
+	}
+}
+
+// shrinkShape yields smaller shapes: one level less, one requirement less,
+// a requirement moved to the general group, one skill less.
+func shrinkShape(v any) gopter.Shrink {
+	s := v.(Shape)
+	var out []Shape
+	clone := func() Shape {
+		c := s
+		c.Levels = make([][]ShapeRequirement, len(s.Levels))
+		for i := range s.Levels {
+			c.Levels[i] = append([]ShapeRequirement(nil), s.Levels[i]...)
+		}
+		return c
+	}
+	for i := len(s.Levels) - 1; i >= 0 && len(s.Levels) > 1; i-- {
+		c := clone()
+		c.Levels = append(c.Levels[:i], c.Levels[i+1:]...)
+		out = append(out, c)
+	}
+	for i := range s.Levels {
+		for j := len(s.Levels[i]) - 1; j >= 0 && len(s.Levels[i]) > 1; j-- {
+			c := clone()
+			c.Levels[i] = append(c.Levels[i][:j], c.Levels[i][j+1:]...)
+			out = append(out, c)
+		}
+	}
+	for i := range s.Levels {
+		for j, r := range s.Levels[i] {
+			if r.Skill >= 0 {
+				c := clone()
+				c.Levels[i][j].Skill = -1
+				out = append(out, c)
+			}
+		}
+	}
+	if s.Skills > 0 {
+		c := clone()
+		c.Skills--
+		for i := range c.Levels {
+			for j := range c.Levels[i] {
+				if c.Levels[i][j].Skill >= c.Skills {
+					c.Levels[i][j].Skill = -1
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	k := 0
+	return func() (any, bool) {
+		if k >= len(out) {
+			return nil, false
+		}
+		k++
+		return out[k-1], true
+	}
+}
+
+// GenMarks generates n marks, mostly reached, so that levels are often
+// reached and rules decide something: about 60% reached, 15% not yet, 15%
+// unassessed, 10% not applicable.
+func GenMarks(n int) gopter.Gen {
+	status := gen.Weighted([]gen.WeightedGen{
+		{Weight: 6, Gen: gen.Const(Reached)},
+		{Weight: 3, Gen: gen.Const(NotYet)},
+		{Weight: 3, Gen: gen.Const(Unassessed)},
+		{Weight: 2, Gen: gen.Const(NotApplicable)},
+	})
+	return func(p *gopter.GenParameters) *gopter.GenResult {
+		m := make(Marks, n)
+		for i := range m {
+			v, _ := status(p).Retrieve()
+			m[i] = v.(Status)
+		}
+		return gopter.NewGenResult(m, shrinkMarks)
+	}
+}
+
+// shrinkMarks shrinks marks toward fewer of them: it unassesses halves,
+// then quarters... then single marks.
+func shrinkMarks(v any) gopter.Shrink {
+	m := v.(Marks)
+	var set []int
+	for i, s := range m {
+		if s != Unassessed {
+			set = append(set, i)
+		}
+	}
+	size := len(set)
+	start := 0
+	return func() (any, bool) {
+		for size > 0 {
+			if start < len(set) {
+				out := append(Marks(nil), m...)
+				for _, i := range set[start:min(start+size, len(set))] {
+					out[i] = Unassessed
+				}
+				start += size
+				return out, true
+			}
+			size /= 2
+			start = 0
+		}
+		return nil, false
+	}
+}
+
+// Assessment builds the assessment of a ladder that the marks describe.
+// Marks beyond the ladder's requirements and levels are ignored; missing
+// ones are unassessed.
+func (m Marks) Assessment(l *ladder.Ladder) *ladder.Assessment {
+	a := &ladder.Assessment{Ladder: l.ID, Subject: "generated", Marks: map[string]ladder.Mark{}}
+	k := 0
+	at := func() Status {
+		defer func() { k++ }()
+		if k < len(m) {
+			return m[k]
+		}
+		return Unassessed
+	}
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			if s := at(); s != Unassessed {
+				a.Marks[r.ID] = ladder.Mark{Status: s.ladder()}
+			}
+		}
+	}
+	for _, field := range []string{"reach", "description"} {
+		for _, lv := range l.Levels {
+			s := at()
+			if s == Unassessed {
+				continue
+			}
+			if a.Levels == nil {
+				a.Levels = map[string]ladder.LevelMarks{}
+			}
+			lm := a.Levels[lv.ID]
+			mark := &ladder.Mark{Status: s.ladder()}
+			if field == "reach" {
+				lm.Reach = mark
+			} else {
+				lm.Description = mark
+			}
+			a.Levels[lv.ID] = lm
+		}
+	}
+	return a
+}
+
+// slots is the number of marks an assessment of l has: one per
+// requirement, and two per level.
+func slots(l *ladder.Ladder) int {
+	n := 2 * len(l.Levels)
+	for _, lv := range l.Levels {
+		n += len(lv.Requirements)
+	}
+	return n
+}
+
+// slotName names the mark at index k of Marks for a ladder: a requirement
+// ID, or a level's reach or description.
+func slotName(l *ladder.Ladder, k int) string {
+	for _, lv := range l.Levels {
+		if k < len(lv.Requirements) {
+			return lv.Requirements[k].ID
+		}
+		k -= len(lv.Requirements)
+	}
+	field := "reach"
+	if k >= len(l.Levels) {
+		field, k = "description", k-len(l.Levels)
+	}
+	return fmt.Sprintf("the %s of level %s", field, l.Levels[k].ID)
+}
+
+// Case is a generated ladder and marks for it.
+type Case struct {
+	Shape Shape
+	Marks Marks
+}
+
+// String shows the case compactly, for gopter's reports.
+func (c Case) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d skills;", c.Shape.Skills)
+	for i, reqs := range c.Shape.Levels {
+		fmt.Fprintf(&b, " level %d [", i+1)
+		for j, r := range reqs {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			kind := "s"
+			if r.Hard {
+				kind = "h"
+			}
+			if r.Skill < 0 {
+				fmt.Fprintf(&b, "%s:*", kind)
+			} else {
+				fmt.Fprintf(&b, "%s:%d", kind, r.Skill)
+			}
+		}
+		b.WriteByte(']')
+	}
+	if c.Shape.Rules != (ladder.Rules{}) {
+		fmt.Fprintf(&b, "; rules %+v", c.Shape.Rules)
+	}
+	fmt.Fprintf(&b, "; marks %v", []Status(c.Marks))
+	return b.String()
+}
+
+// maxSlots bounds the marks a generated case holds: 6 levels of at most 8
+// requirements, and two marks per level.
+const maxSlots = 6*8 + 2*6
+
+// GenCase generates a ladder shape (with one of the given rules) and marks
+// for it, shrinking both.
+func GenCase(rules ...ladder.Rules) gopter.Gen {
+	return gopter.DeriveGen(
+		func(s Shape, m Marks) Case { return Case{s, m} },
+		func(c Case) (Shape, Marks) { return c.Shape, c.Marks },
+		GenShape(rules...),
+		GenMarks(maxSlots),
+	)
+}
+
+// GenLadder generates parsed ladders of random shapes with the given rules
+// (the defaults when none are given). Use GenShape and Shape.Ladder where
+// shrinking matters: a generated *Ladder cannot be shrunk.
+func GenLadder(rules ...ladder.Rules) gopter.Gen {
+	return func(p *gopter.GenParameters) *gopter.GenResult {
+		s, ok := GenShape(rules...)(p).Retrieve()
+		if !ok {
+			return gopter.NewEmptyResult(reflect.TypeOf(&ladder.Ladder{}))
+		}
+		l, err := s.(Shape).Ladder()
+		if err != nil {
+			panic("laddertest: generated ladder does not parse: " + err.Error())
+		}
+		return gopter.NewGenResult(l, gopter.NoShrinker)
+	}
+}
+
+// GenAssessment generates assessments of a ladder, shrinking toward fewer
+// marks.
+func GenAssessment(l *ladder.Ladder) gopter.Gen {
+	return gopter.DeriveGen(
+		func(m Marks) *ladder.Assessment { return m.Assessment(l) },
+		func(a *ladder.Assessment) Marks { return marksOf(l, a) },
+		GenMarks(slots(l)),
+	)
+}
+
+// marksOf returns the marks of an assessment of l.
+func marksOf(l *ladder.Ladder, a *ladder.Assessment) Marks {
+	var m Marks
+	status := func(mark *ladder.Mark) Status {
+		if mark == nil {
+			return Unassessed
+		}
+		switch mark.Status {
+		case ladder.Reached:
+			return Reached
+		case ladder.NotYet:
+			return NotYet
+		case ladder.NotApplicable:
+			return NotApplicable
+		}
+		return Unassessed
+	}
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			if mark, ok := a.Marks[r.ID]; ok {
+				m = append(m, status(&mark))
+			} else {
+				m = append(m, Unassessed)
+			}
+		}
+	}
+	for _, lv := range l.Levels {
+		m = append(m, status(a.Levels[lv.ID].Reach))
+	}
+	for _, lv := range l.Levels {
+		m = append(m, status(a.Levels[lv.ID].Description))
+	}
+	return m
+}

@@ -1,0 +1,219 @@
+package laddertest_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/prop"
+
+	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/laddertest"
+)
+
+const example = "../examples/devops-technical-mastery/"
+
+// withRules returns the example ladder with rules on it.
+func withRules(t *testing.T, rules ladder.Rules) *ladder.Ladder {
+	t.Helper()
+	data, err := os.ReadFile(example + "ladder.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l ladder.Ladder
+	if err := json.Unmarshal(data, &l); err != nil {
+		t.Fatal(err)
+	}
+	l.Rules = &rules
+	out, err := json.Marshal(&l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := ladder.Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parsed
+}
+
+func TestCheckMonotoneDefaults(t *testing.T) {
+	laddertest.CheckMonotone(t, laddertest.MustLoad(t, example+"ladder.json"))
+}
+
+// The rules of docs/rules.md that are meant to be monotone are.
+func TestMonotoneRulesPass(t *testing.T) {
+	for _, rules := range []ladder.Rules{
+		{Skill: "all(hard, .reached) and share(soft) >= 0.5"},
+		{Skill: "all(hard, .reached) and none(soft, .status == 'not_yet')"},
+		{Level: "missing(skills) <= 1"},
+		{Skill: "level.rank >= 3 ? missing(hard) <= 1 : all(hard, .reached)"},
+		{Level: "all(skills, .reached) and reachMark.status != 'not_yet'"},
+	} {
+		c, err := laddertest.Search{Tests: 100, Seed: 1}.FindNonMonotone(withRules(t, rules))
+		if err != nil || c != nil {
+			t.Errorf("rules %+v: got %v, %v; want no counterexample", rules, c, err)
+		}
+	}
+}
+
+// A deliberately broken rule is caught, with a small counterexample that
+// lowers the rank.
+func TestBrokenRuleIsCaught(t *testing.T) {
+	for _, tc := range []struct {
+		rules ladder.Rules
+		// what is marked reached: a soft requirement, or a level mark
+		changed string
+		// whether the rank drops: with the first rule, a skill without
+		// soft requirements is never reached, so neither is any level.
+		drops bool
+	}{
+		{ladder.Rules{Skill: "count(soft, .reached) == 1"}, "-", false},
+		{ladder.Rules{Skill: "all(hard, .reached) and (len(soft) == 0 or count(soft, .reached) == 1)"}, "-", true},
+		{ladder.Rules{Level: "all(skills, .reached) and reachMark.status != 'reached'"}, "the reach of level", true},
+	} {
+		l := withRules(t, tc.rules)
+		c, err := laddertest.Search{Seed: 42}.FindNonMonotone(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c == nil {
+			t.Fatalf("rules %+v: no counterexample found", tc.rules)
+		}
+		t.Logf("rules %+v:\n%s", tc.rules, c)
+		if drops := c.RankBefore > c.RankAfter; drops != tc.drops {
+			t.Errorf("got ranks %d then %d, want a drop: %v", c.RankBefore, c.RankAfter, tc.drops)
+		}
+		if !strings.Contains(c.Changed, tc.changed) {
+			t.Errorf("changed %q, want %q", c.Changed, tc.changed)
+		}
+		// Small: besides the marks of the levels below the lost one, which
+		// must be reached for the rank to drop, only what the lost level
+		// needs (a random assessment has dozens of marks; level 5 needs 7
+		// to be reached under the second rule) and none above.
+		level := map[string]int{}
+		for i, lv := range l.Levels {
+			for _, r := range lv.Requirements {
+				level[r.ID] = i + 1
+			}
+		}
+		lost, _ := strconv.Atoi(c.Level)
+		at, above := 0, 0
+		for id := range c.Before.Marks {
+			switch {
+			case level[id] == lost:
+				at++
+			case level[id] > lost:
+				above++
+			}
+		}
+		if at > 7 || above > 0 {
+			t.Errorf("the counterexample has %d marks on level %s and %d above, want at most 7 and none:\n%s", at, c.Level, above, c)
+		}
+		// It replays: the same seed finds the same counterexample.
+		again, err := laddertest.Search{Seed: 42}.FindNonMonotone(l)
+		if err != nil || again.String() != c.String() {
+			t.Errorf("replay with the same seed gave\n%v\nwant\n%s", again, c)
+		}
+	}
+}
+
+func TestRunCasesOnTheExample(t *testing.T) {
+	laddertest.RunCases(t, example+"cases.json")
+}
+
+// A pinned rank that is not the ladder's says what is wrong.
+func TestPinnedCheckFails(t *testing.T) {
+	l := laddertest.MustLoad(t, example+"ladder.json")
+	err := laddertest.Pinned{Assessment: "chloe-gap.json", Rank: 4, Note: "promoted last week"}.Check(l, example)
+	want := "chloe-gap.json gives rank 2, not 4 (promoted last week)\n\tlevel 3 is not reached: Quality misses [l3-quality-creates-few-bugs];"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	err = laddertest.Pinned{Assessment: "alice-newcomer.json", Rank: 0}.Check(l, example)
+	want = "alice-newcomer.json gives rank 1, not 0\n\tlevel 1 is reached"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+func TestLoadCasesIsStrict(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cases.json")
+	for doc, want := range map[string]string{
+		`{"ladder": "l.json", "cases": [{"assessment": "a.json", "rnk": 1}]}`: `json: unknown field "rnk"`,
+		`{"ladder": "l.json", "cases": []}`:                                   `want a "ladder" and at least one case`,
+	} {
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := laddertest.LoadCases(path)
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("LoadCases(%s): got %v, want ...%s", doc, err, want)
+		}
+	}
+}
+
+// Every generated shape gives a ladder that parses, and its marks an
+// assessment that evaluates; ShapeOf gives the shape back.
+func TestGeneratorsMakeValidDocuments(t *testing.T) {
+	params := gopter.DefaultTestParametersWithSeed(7)
+	properties := gopter.NewProperties(params)
+	properties.Property("generated cases parse and evaluate", prop.ForAll(func(c laddertest.Case) bool {
+		l, err := c.Shape.Ladder()
+		if err != nil {
+			t.Log(err)
+			return false
+		}
+		if _, err := l.Evaluate(c.Marks.Assessment(l)); err != nil {
+			t.Log(err)
+			return false
+		}
+		back := laddertest.ShapeOf(l)
+		want := c.Shape
+		for i := range want.Levels {
+			for j := range want.Levels[i] {
+				if want.Levels[i][j].Skill >= want.Skills {
+					want.Levels[i][j].Skill = -1
+				}
+			}
+		}
+		got, _ := json.Marshal(back)
+		wantJSON, _ := json.Marshal(want)
+		return string(got) == string(wantJSON)
+	}, laddertest.GenCase()))
+	properties.TestingRun(t)
+}
+
+// Shrinking yields smaller values only: fewer marks, smaller shapes.
+func TestShrinking(t *testing.T) {
+	// A property that fails for ladders of more than 3 requirements
+	// shrinks to 4.
+	params := gopter.DefaultTestParametersWithSeed(3)
+	res := prop.ForAll(func(s laddertest.Shape) bool {
+		n := 0
+		for _, reqs := range s.Levels {
+			n += len(reqs)
+		}
+		return n <= 3
+	}, laddertest.GenShape()).Check(params)
+	if res.Passed() {
+		t.Fatal("the property passed, want it to fail")
+	}
+	s := res.Args[0].Arg.(laddertest.Shape)
+	n := 0
+	for _, reqs := range s.Levels {
+		n += len(reqs)
+		for _, r := range reqs {
+			if r.Skill >= 0 {
+				t.Errorf("shrunk shape %+v still has a skilled requirement", s)
+			}
+		}
+	}
+	if n != 4 || s.Skills != 0 {
+		t.Errorf("shrunk to %+v (%d requirements), want 4 general requirements and no skills", s, n)
+	}
+}

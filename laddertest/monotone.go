@@ -1,0 +1,308 @@
+package laddertest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/prop"
+
+	"github.com/ladderkit/ladder"
+)
+
+// Counterexample shows a ladder's rules failing to behave like levels:
+// marking one more requirement (or a level's reach or description) reached
+// loses a skill at a level, or a level.
+type Counterexample struct {
+	// Before and After are the assessments before and after the change.
+	Before, After *ladder.Assessment
+	// Changed names what was marked reached: a requirement ID, or "the
+	// reach of level ID" or "the description of level ID".
+	Changed string
+	// Was is the status it had before: "not_yet" or "unassessed".
+	Was string
+	// Level is the ID of the level where a skill, or the level itself, is
+	// lost.
+	Level string
+	// Skill is the name of the skill lost at Level ("General" for the
+	// requirements without a skill): the skill rule is at fault. It is ""
+	// when no skill is lost, only the level: the level rule is at fault.
+	Skill string
+	// LevelLost reports that the level itself is lost.
+	LevelLost bool
+	// RankBefore and RankAfter are the ranks of Before and After. Where the
+	// levels below Level can be reached, they are, and the rank drops;
+	// where they cannot, the ranks may be equal, and the lost skill or level
+	// shows the fault.
+	RankBefore, RankAfter int
+	// Seed is the seed of the search that found it.
+	Seed int64
+
+	slot int // the index in Marks of what was changed
+}
+
+// String describes the counterexample, with the two assessments as JSON.
+func (c *Counterexample) String() string {
+	before, _ := json.Marshal(c.Before)
+	lost := fmt.Sprintf("level %q", c.Level)
+	switch {
+	case c.Skill != "" && c.LevelLost:
+		lost = fmt.Sprintf("skill %q at level %q, and the level", c.Skill, c.Level)
+	case c.Skill != "":
+		lost = fmt.Sprintf("skill %q at level %q", c.Skill, c.Level)
+	}
+	return fmt.Sprintf("marking %s reached (it was %s) loses %s: the rank goes from %d to %d\nbefore: %s\nafter:  the same, with %s reached\nseed: %d",
+		c.Changed, c.Was, lost, c.RankBefore, c.RankAfter, before, c.Changed, c.Seed)
+}
+
+// Search sets how FindNonMonotone searches.
+type Search struct {
+	// Tests is the number of generated assessments to try; 0 means 200.
+	Tests int
+	// Seed seeds the search; 0 means the environment variable
+	// LADDERTEST_SEED, or else the clock.
+	Seed int64
+}
+
+func (s Search) params() *gopter.TestParameters {
+	seed := s.Seed
+	if seed == 0 {
+		if v, err := strconv.ParseInt(os.Getenv("LADDERTEST_SEED"), 10, 64); err == nil {
+			seed = v
+		} else {
+			seed = time.Now().UnixNano()
+		}
+	}
+	p := gopter.DefaultTestParametersWithSeed(seed)
+	p.MinSuccessfulTests = s.Tests
+	if p.MinSuccessfulTests == 0 {
+		p.MinSuccessfulTests = 200
+	}
+	return p
+}
+
+// FindNonMonotone searches for an assessment where reaching more loses a
+// skill or a level of l: for each generated assessment, it marks each
+// requirement and level mark that is not yet or unassessed reached, one at a
+// time, and checks that every skill and level reached before still is. A
+// lost level means the rank can drop; a lost skill, that it can where the
+// level rule counts the skill. It returns the first counterexample found, shrunk by
+// gopter to few marks, or nil when none was found. It returns an error when
+// evaluating fails (a rule that fails as it runs).
+func (s Search) FindNonMonotone(l *ladder.Ladder) (*Counterexample, error) {
+	params := s.params()
+	var runErr error
+	check := prop.ForAll(func(m Marks) bool {
+		c, err := violation(l, m)
+		if err != nil {
+			runErr = err
+			return false
+		}
+		return c == nil
+	}, GenMarks(slots(l)))
+	result := check.Check(params)
+	if runErr != nil {
+		return nil, runErr
+	}
+	if result.Passed() {
+		return nil, nil
+	}
+	if result.Error != nil {
+		return nil, result.Error
+	}
+	m, ok := result.Args[0].Arg.(Marks)
+	if !ok {
+		return nil, fmt.Errorf("laddertest: the search failed: %v", result.Status)
+	}
+	c, err := violation(l, m)
+	if err != nil || c == nil {
+		return nil, fmt.Errorf("laddertest: the shrunk counterexample does not fail again: %v", err)
+	}
+	c.Seed = params.Seed()
+	return complete(l, m, c)
+}
+
+// FindNonMonotone searches with the default Search.
+func FindNonMonotone(l *ladder.Ladder) (*Counterexample, error) {
+	return Search{}.FindNonMonotone(l)
+}
+
+// CheckMonotone checks with gopter that reaching more never loses a level
+// of l, so never lowers the rank (see Search.FindNonMonotone), and fails the
+// test with a shrunk counterexample when it can. The defaults rules pass;
+// a rule such as count(soft, .reached) == 1 fails. Set LADDERTEST_SEED to
+// replay a search.
+func CheckMonotone(t testing.TB, l *ladder.Ladder) {
+	t.Helper()
+	c, err := FindNonMonotone(l)
+	if err != nil {
+		t.Fatalf("CheckMonotone: %v", err)
+	}
+	if c != nil {
+		t.Errorf("the rules of ladder %q are not monotone: %s (LADDERTEST_SEED=%d replays the search)", l.ID, c, c.Seed)
+	}
+}
+
+// violation evaluates the marks, then each one-step increase of them, and
+// returns the first that loses a level.
+func violation(l *ladder.Ladder, m Marks) (*Counterexample, error) {
+	return violationAt(l, m, -1)
+}
+
+// violationAt is violation, trying only the slot given (all when it is -1).
+func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
+	m = append(Marks(nil), m...)
+	for len(m) < slots(l) {
+		m = append(m, Unassessed)
+	}
+	m = m[:slots(l)]
+	before := m.Assessment(l)
+	res, err := l.Evaluate(before)
+	if err != nil {
+		return nil, err
+	}
+	for k, s := range m {
+		if s != NotYet && s != Unassessed || slot >= 0 && k != slot {
+			continue
+		}
+		m[k] = Reached
+		after := m.Assessment(l)
+		m[k] = s
+		res2, err := l.Evaluate(after)
+		if err != nil {
+			return nil, err
+		}
+		for i := range res.Levels {
+			lost := ""
+			for g, group := range res.Levels[i].Groups {
+				if group.Reached && !res2.Levels[i].Groups[g].Reached {
+					lost = group.Name
+					break
+				}
+			}
+			levelLost := res.Levels[i].Reached && !res2.Levels[i].Reached
+			if lost == "" && !levelLost {
+				continue
+			}
+			return &Counterexample{
+				Before: before, After: after,
+				Changed: slotName(l, k), Was: s.String(),
+				Level: res.Levels[i].ID, Skill: lost, LevelLost: levelLost,
+				RankBefore: res.Rank, RankAfter: res2.Rank,
+				slot: k,
+			}, nil
+		}
+	}
+	return nil, nil
+}
+
+// complete turns a counterexample that loses a skill or level into one that
+// lowers the rank where it can. It gives each level below the lost one marks
+// that reach it and, when a skill was lost, the other skills of its level
+// marks that reach them, trying, with every hard requirement reached, all
+// soft requirements reached, none, or one per skill, and the level's reach
+// and description reached or unassessed. It keeps the result if it still
+// fails, now with a drop of rank.
+func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, error) {
+	if c.RankBefore > c.RankAfter {
+		return c, nil
+	}
+	full := append(Marks(nil), m...)
+	for len(full) < slots(l) {
+		full = append(full, Unassessed)
+	}
+	n := len(l.Levels)
+	// start[i] is the slot of level i's first requirement.
+	start := make([]int, n+1)
+	for i, lv := range l.Levels {
+		start[i+1] = start[i] + len(lv.Requirements)
+	}
+	names := map[string]string{"": "General"}
+	for _, s := range l.Skills {
+		names[s.ID] = s.Name
+	}
+	target := indexOf(l, c.Level)
+	// fill gives level i's slots, except those of the lost skill and the
+	// slot changed, marks by a strategy.
+	fill := func(i int, soft string, marks Status) {
+		seen := map[string]bool{}
+		for j, r := range l.Levels[i].Requirements {
+			k := start[i] + j
+			if i == target && (names[r.Skill] == c.Skill || k == c.slot) {
+				continue
+			}
+			switch {
+			case r.Kind == ladder.Hard || soft == "all":
+				full[k] = Reached
+			case soft == "one" && !seen[r.Skill]:
+				full[k], seen[r.Skill] = Reached, true
+			default:
+				full[k] = Unassessed
+			}
+		}
+		for _, k := range []int{start[n] + i, start[n] + n + i} {
+			if k != c.slot {
+				full[k] = marks
+			}
+		}
+	}
+	strategies := func(yield func(string, Status) bool) {
+		for _, soft := range []string{"all", "none", "one"} {
+			for _, marks := range []Status{Reached, Unassessed} {
+				if !yield(soft, marks) {
+					return
+				}
+			}
+		}
+	}
+	for i := range target {
+		reached := false
+		for soft, marks := range strategies {
+			fill(i, soft, marks)
+			res, err := l.Evaluate(full.Assessment(l))
+			if err != nil {
+				return c, err
+			}
+			if reached = res.Levels[i].Reached; reached {
+				break
+			}
+		}
+		if !reached {
+			return c, nil // level i cannot be reached this way: keep c
+		}
+	}
+	try := func() (*Counterexample, error) {
+		c2, err := violationAt(l, full, c.slot)
+		if err != nil || c2 == nil || c2.RankBefore <= c2.RankAfter {
+			return nil, err
+		}
+		c2.Seed = c.Seed
+		return c2, nil
+	}
+	if c.Skill == "" {
+		if c2, err := try(); c2 != nil || err != nil {
+			return c2, err
+		}
+		return c, nil
+	}
+	for soft, marks := range strategies {
+		fill(target, soft, marks)
+		if c2, err := try(); c2 != nil || err != nil {
+			return c2, err
+		}
+	}
+	return c, nil
+}
+
+func indexOf(l *ladder.Ladder, id string) int {
+	for i, lv := range l.Levels {
+		if lv.ID == id {
+			return i
+		}
+	}
+	return -1
+}
