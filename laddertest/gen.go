@@ -341,7 +341,12 @@ func (c Case) String() string {
 	if c.Shape.Rules != (ladder.Rules{}) {
 		fmt.Fprintf(&b, "; rules %+v", c.Shape.Rules)
 	}
-	fmt.Fprintf(&b, "; marks %v", []Status(c.Marks))
+	// The marks the shape uses: one per requirement, two per level.
+	n := 2 * len(c.Shape.Levels)
+	for _, reqs := range c.Shape.Levels {
+		n += len(reqs)
+	}
+	fmt.Fprintf(&b, "; marks %v", []Status(c.Marks[:min(n, len(c.Marks))]))
 	return b.String()
 }
 
