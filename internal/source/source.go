@@ -116,7 +116,7 @@ type Problem struct {
 type Doc struct {
 	Data []byte
 	Root *Node
-	// lines holds the offset where each line starts, filled on first use.
+	// lines holds the offset where each line starts.
 	lines []int
 }
 
@@ -149,6 +149,8 @@ func Parse(data []byte, lim Limits) (*Doc, []Problem) {
 			}
 		}
 	}
+	p.finishDups()
+	doc.lines = lineStarts(data)
 	if len(p.problems) > 0 {
 		return doc, p.problems
 	}
@@ -164,7 +166,13 @@ type parser struct {
 	path     []string // JSON pointer tokens of the value being read
 	failed   bool     // a syntax error was reported: stop
 	problems []Problem
+	dups     []dupKey // duplicate key problems whose messages finishDups ends
 }
+
+// dupKey is a duplicate key problem waiting for the line and column of the
+// first key: finding them one by one would take time quadratic in the size
+// of the document.
+type dupKey struct{ problem, first int }
 
 func (p *parser) pointer() string { return Pointer(p.path...) }
 
@@ -321,7 +329,8 @@ func (p *parser) object() *Node {
 		}
 		p.path = append(p.path, key)
 		if first, dup := seen[key]; dup {
-			p.report(keyStart, "duplicate key "+strconv.Quote(key)+" (first at "+p.lineCol(first)+"): a later key would silently replace the earlier one")
+			p.dups = append(p.dups, dupKey{len(p.problems), first})
+			p.report(keyStart, "duplicate key "+strconv.Quote(key))
 		} else {
 			seen[key] = keyStart
 		}
@@ -570,24 +579,51 @@ func (p *parser) escape(b *strings.Builder) bool {
 }
 
 func (p *parser) hex4(at int) (rune, bool) {
-	if at+4 > len(p.data) {
-		p.pos = min(at, len(p.data))
-		p.fail("unexpected end of input in a \\u escape")
-		return 0, false
+	var v rune
+	for i := at; i < at+4; i++ {
+		if i >= len(p.data) {
+			p.pos = min(at, len(p.data))
+			p.fail("unexpected end of input in a \\u escape")
+			return 0, false
+		}
+		switch c := p.data[i]; {
+		case '0' <= c && c <= '9':
+			v = v<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			v = v<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			v = v<<4 | rune(c-'A'+10)
+		default:
+			// Not a digit, be it the closing quote: the input goes on.
+			p.pos = at
+			p.fail("invalid \\u escape: want four hexadecimal digits")
+			return 0, false
+		}
 	}
-	v, err := strconv.ParseUint(string(p.data[at:at+4]), 16, 32)
-	if err != nil {
-		p.pos = at
-		p.fail("invalid \\u escape: want four hexadecimal digits")
-		return 0, false
-	}
-	return rune(v), true
+	return v, true
 }
 
-// lineCol formats an offset of the document being parsed as line:column.
-func (p *parser) lineCol(off int) string {
-	line, col := Position(p.data, off)
-	return strconv.Itoa(line) + ":" + strconv.Itoa(col)
+// finishDups ends the messages of duplicate keys with the line and column
+// of the first key, found in one pass over the document. The first keys'
+// offsets are those of quotes, which a decoding of the runes before never
+// steps over: the columns are those Position gives.
+func (p *parser) finishDups() {
+	slices.SortFunc(p.dups, func(a, b dupKey) int { return a.first - b.first })
+	line, col, pos := 1, 1, 0
+	for _, d := range p.dups {
+		for pos < d.first {
+			if p.data[pos] == '\n' {
+				line, col = line+1, 1
+				pos++
+				continue
+			}
+			_, size := utf8.DecodeRune(p.data[pos:d.first])
+			col++
+			pos += size
+		}
+		p.problems[d.problem].Message += " (first at " + strconv.Itoa(line) + ":" + strconv.Itoa(col) +
+			"): a later key would silently replace the earlier one"
+	}
 }
 
 // Position returns the 1-based line and column of a byte offset in data.
@@ -605,15 +641,23 @@ func Position(data []byte, off int) (line, col int) {
 	return line, utf8.RuneCount(data[start:off]) + 1
 }
 
-// Position returns the line and column of a byte offset in the document.
+// lineStarts returns the offset where each line of data starts.
+func lineStarts(data []byte) []int {
+	lines := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+// Position returns the line and column of a byte offset in the document. It
+// is safe for concurrent use.
 func (d *Doc) Position(off int) (line, col int) {
 	if d.lines == nil {
-		d.lines = append(d.lines, 0)
-		for i, c := range d.Data {
-			if c == '\n' {
-				d.lines = append(d.lines, i+1)
-			}
-		}
+		// A Doc not made by Parse.
+		return Position(d.Data, off)
 	}
 	off = min(max(off, 0), len(d.Data))
 	// The last line start at or before off.
