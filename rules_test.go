@@ -1,11 +1,14 @@
 package ladder_test
 
 import (
+	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/dsl"
 )
 
 // withRules returns the test ladder with rules on the ladder (and, when
@@ -123,5 +126,56 @@ func TestRuleFailsAtEvaluate(t *testing.T) {
 	want := "2:62: /rules/skill: rule failed at level \"1\", skill \"B\": index out of range: 1 (array length is 1)\n    hard[1].reached\n        ^"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+// The most expensive rules the default limits accept (see
+// BenchmarkWorstRule, which measures what they cost) compile at their
+// largest, evaluate the example ladder to the end, and grow no further.
+func TestWorstRulesAreAccepted(t *testing.T) {
+	for _, w := range worstRules {
+		scope := dsl.SkillRule
+		if w.scope == "level" {
+			scope = dsl.LevelRule
+		}
+		rule := worstRule(w.part, w.join, scope)
+		if rule == "" {
+			t.Fatalf("%s: no rule of the family compiles", w.name)
+		}
+		// One step larger is refused.
+		var larger string
+		if w.join == "" {
+			larger = w.part(strings.Count(rule, ",")/2 + 1)
+		} else {
+			larger = rule + w.join + w.part(0)
+		}
+		if _, err := dsl.Compile(scope, larger, dsl.Limits{}); err == nil {
+			t.Errorf("%s: a rule larger than the largest compiles", w.name)
+		}
+		rules := ladder.Rules{Skill: rule}
+		if scope == dsl.LevelRule {
+			rules = ladder.Rules{Level: rule}
+		}
+		data, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc ladder.Ladder
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		doc.Rules = &rules
+		out, _ := json.Marshal(&doc)
+		parsed, err := ladder.Parse(out)
+		if err != nil {
+			t.Fatalf("%s: %v", w.name, err)
+		}
+		a, err := ladder.LoadAssessment("examples/devops-technical-mastery/bruno-squad-expert.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := parsed.Evaluate(a); err != nil {
+			t.Errorf("%s: %v", w.name, err)
+		}
 	}
 }
