@@ -75,8 +75,8 @@ type GroupResult struct {
 	// Missing lists the hard requirements not reached (marked not_yet, or
 	// unassessed), in ladder order.
 	Missing []string
-	// Unassessed lists the requirements, hard and soft, without a mark, in
-	// ladder order.
+	// Unassessed lists the requirements without a mark: the hard ones,
+	// then the soft ones, each in ladder order.
 	Unassessed []string
 	// Hard and Soft count the group's hard and soft requirements reached,
 	// of those that apply (not_applicable ones are left out).
@@ -119,7 +119,9 @@ func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 	ps := problems{file: a.file, doc: a.doc}
 	if a.Ladder != l.ID {
+		// Its marks are another ladder's: saying so of each helps nobody.
 		ps.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.ID))
+		return ps.err()
 	}
 	for id, m := range a.Marks {
 		i, ok := l.plan.Lookup(id)
@@ -215,9 +217,13 @@ func (l *Ladder) ruleFailure(err error) error {
 		where += fmt.Sprintf(", skill %q", g.Name)
 	}
 	p := Problem{File: l.file, Pointer: ptr}
-	p.Line, p.Column = l.rulePos[ptr][0], l.rulePos[ptr][1]
+	span, known := l.rules[ptr]
+	p.Line, p.Column = span.Line, span.Column
 	var de *dsl.Error
 	if errors.As(re.Err, &de) {
+		if known {
+			p.Line, p.Column = span.Position(de.Offset)
+		}
 		p.Message = fmt.Sprintf("rule failed at %s: %s", where, de.Message)
 		p.Snippet = de.Snippet()
 	} else {

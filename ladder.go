@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/rules"
 )
 
@@ -42,10 +43,11 @@ type Ladder struct {
 	Levels []Level `json:"levels" jsonschema:"minItems=1"`
 
 	plan *rules.Plan
-	// file and rulePos locate a rule that fails when it runs: rulePos
-	// holds the line and column of each rule, by JSON pointer.
-	file    string
-	rulePos map[string][2]int
+	// file and rules locate a rule that fails when it runs, at the
+	// character at fault: rules holds where each rule is written, by JSON
+	// pointer.
+	file  string
+	rules map[string]source.Span
 }
 
 // Skill is an area of a ladder (a sub-skill of the sheet). At each level, the

@@ -132,10 +132,11 @@ func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
 	}
 	l.plan = plan
 	l.file = file
-	l.rulePos = make(map[string][2]int)
+	l.rules = make(map[string]source.Span)
 	for _, ptr := range l.rulePointers() {
-		line, col := ps.doc.Position(ps.doc.Offset(ptr))
-		l.rulePos[ptr] = [2]int{line, col}
+		if n := ps.doc.Find(ptr); n != nil && n.Kind == source.String {
+			l.rules[ptr] = ps.doc.Span(n)
+		}
 	}
 	return l, nil
 }

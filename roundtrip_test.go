@@ -12,7 +12,7 @@ import (
 // reads, without what Parse compiles.
 func (l *Ladder) exported() Ladder {
 	c := *l
-	c.plan, c.file, c.rulePos = nil, "", nil
+	c.plan, c.file, c.rules = nil, "", nil
 	return c
 }
 

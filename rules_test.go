@@ -122,8 +122,8 @@ func TestLevelRuleSeesLevelMarks(t *testing.T) {
 func TestRuleFailsAtEvaluate(t *testing.T) {
 	l := mustParse(t, withRules(`{"skill": "hard[1].reached"}`, ""))
 	_, err := l.Evaluate(assess(t))
-	// The position is the rule's, in the file.
-	want := "2:62: /rules/skill: rule failed at level \"1\", skill \"B\": index out of range: 1 (array length is 1)\n    hard[1].reached\n        ^"
+	// The position is the character at fault, in the file.
+	want := "2:67: /rules/skill: rule failed at level \"1\", skill \"B\": index out of range: 1 (array length is 1)\n    hard[1].reached\n        ^"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

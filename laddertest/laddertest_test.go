@@ -129,12 +129,12 @@ func TestRunCasesOnTheExample(t *testing.T) {
 func TestPinnedCheckFails(t *testing.T) {
 	l := laddertest.MustLoad(t, example+"ladder.json")
 	err := laddertest.Pinned{Assessment: "chloe-gap.json", Rank: 4, Note: "promoted last week"}.Check(l, example)
-	want := "chloe-gap.json gives rank 2, not 4 (promoted last week)\n\tlevel 3 is not reached: Quality misses [l3-quality-creates-few-bugs];"
+	want := example + "chloe-gap.json gives rank 2, not 4 (promoted last week)\n\tlevel 3 is not reached: Quality misses l3-quality-creates-few-bugs"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	err = laddertest.Pinned{Assessment: "alice-newcomer.json", Rank: 0}.Check(l, example)
-	want = "alice-newcomer.json gives rank 1, not 0\n\tlevel 1 is reached"
+	want = example + "alice-newcomer.json gives rank 1, not 0\n\tlevel 1 is reached"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

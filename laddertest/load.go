@@ -81,7 +81,8 @@ func LoadCases(path string) (*Cases, error) {
 // It returns an error that says what is wrong when the rank is not the one
 // pinned.
 func (p Pinned) Check(l *ladder.Ladder, dir string) error {
-	a, err := ladder.LoadAssessment(filepath.Join(dir, p.Assessment))
+	path := filepath.Join(dir, p.Assessment)
+	a, err := ladder.LoadAssessment(path)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func (p Pinned) Check(l *ladder.Ladder, dir string) error {
 		if p.Note != "" {
 			why = " (" + p.Note + ")"
 		}
-		return fmt.Errorf("%s gives rank %d, not %d%s%s", p.Assessment, res.Rank, p.Rank, why, explain(res, p.Rank))
+		return fmt.Errorf("%s gives rank %d, not %d%s%s", path, res.Rank, p.Rank, why, explain(res, p.Rank))
 	}
 	return nil
 }
@@ -130,12 +131,13 @@ func explain(res *ladder.Result, want int) string {
 	for _, lv := range res.Levels {
 		switch {
 		case lv.Rank <= want && !lv.Reached:
-			fmt.Fprintf(&b, "\n\tlevel %s is not reached:", lv.ID)
+			var why []string
 			for _, g := range lv.Groups {
 				if !g.Reached {
-					fmt.Fprintf(&b, " %s misses %v;", g.Name, g.Missing)
+					why = append(why, fmt.Sprintf("%s misses %s", g.Name, strings.Join(g.Missing, ", ")))
 				}
 			}
+			fmt.Fprintf(&b, "\n\tlevel %s is not reached: %s", lv.ID, strings.Join(why, "; "))
 		case lv.Rank == want+1 && lv.Reached:
 			fmt.Fprintf(&b, "\n\tlevel %s is reached", lv.ID)
 		}

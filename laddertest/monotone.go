@@ -55,8 +55,8 @@ func (c *Counterexample) String() string {
 	case c.Skill != "":
 		lost = fmt.Sprintf("skill %q at level %q", c.Skill, c.Level)
 	}
-	return fmt.Sprintf("marking %s reached (it was %s) loses %s: the rank goes from %d to %d\nbefore: %s\nafter:  the same, with %s reached\nseed: %d",
-		c.Changed, c.Was, lost, c.RankBefore, c.RankAfter, before, c.Changed, c.Seed)
+	return fmt.Sprintf("marking %s reached (it was %s) loses %s: the rank goes from %d to %d\nbefore: %s\nafter:  the same, with %s reached",
+		c.Changed, c.Was, lost, c.RankBefore, c.RankAfter, before, c.Changed)
 }
 
 // Search sets how FindNonMonotone searches.

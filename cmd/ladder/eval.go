@@ -22,12 +22,15 @@ The text format is a report for people. The json format is for programs:
 
 	{"ladder": {"id", "version"}, "subject",
 	 "level": {"rank", "id", "name"},
-	 "levels": [{"rank", "id", "name", "reach", "reached", "groups": [
+	 "levels": [{"rank", "id", "name", "reach", "reached",
+	             "reachMark", "descriptionMark", "groups": [
 	     {"skill", "name", "general", "reached", "missing", "unassessed",
 	      "hard": {"reached", "total"}, "soft": {"reached", "total"}}]}],
 	 "next": <the level above the one reached, as in "levels", or null>}
 
-level.rank is 0 when no level is reached. The exit status is 1 when the ladder
+level.rank is 0, and level.id and level.name are "", when no level is
+reached. "reach", "reachMark" and "descriptionMark" are left out when the
+ladder or the assessment has none. The exit status is 1 when the ladder
 or the assessment is invalid.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
@@ -145,7 +148,15 @@ func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladde
 			writeRequirement(w, id, texts[id], a.Marks[id])
 		}
 		if len(g.Missing) == 0 {
-			fmt.Fprintln(w, "    every hard requirement is reached, but the skill rule is not met")
+			fmt.Fprintln(w, "    every hard requirement is reached, but the skill rule is not met; soft requirements not reached:")
+			for _, r := range l.Levels[next.Rank-1].Requirements {
+				if r.Skill != g.Skill || r.Kind != ladder.Soft {
+					continue
+				}
+				if m := a.Marks[r.ID]; m.Status != ladder.Reached && m.Status != ladder.NotApplicable {
+					writeRequirement(w, r.ID, r.Text, m)
+				}
+			}
 		}
 	}
 	if !missingAny {

@@ -31,7 +31,7 @@ monotone or a ladder is invalid. The search is random: --seed replays one.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
 		tests := fs.Int("tests", 500, "number of generated assessments to try")
-		seed := fs.Int64("seed", 0, "seed of the search (0: from the clock)")
+		seed := fs.Int64("seed", 0, "seed of the search (0: $LADDERTEST_SEED, else the clock)")
 		return func(c *command, args []string, stdout, stderr io.Writer) int {
 			if len(args) == 0 {
 				return c.usageError(stderr, "no ladders to check")
@@ -68,7 +68,7 @@ func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	ptr := faultyRule(l, c)
-	msg := fmt.Sprintf("rule is not monotone: %s (--seed %d replays the search)", c, c.Seed)
+	msg := fmt.Sprintf("rule is not monotone: %s\n--seed %d replays the search", c, c.Seed)
 	p := ladder.Problem{File: path, Pointer: ptr, Message: strings.ReplaceAll(msg, "\n", "\n    ")}
 	if data, err := os.ReadFile(path); err == nil {
 		if doc, problems := source.Parse(data, source.Limits{}); len(problems) == 0 {

@@ -82,13 +82,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 		fmt.Fprintf(stderr, "ladder %s: %v\n", c.name, err)
-		c.usage(stderr)
+		c.shortUsage(stderr)
 		return exitUsage
 	}
-	for _, a := range fs.Args() {
-		if strings.HasPrefix(a, "-") && a != "-" {
+	// After "--", every argument is a name, even one that starts with "-".
+	rest := fs.Args()
+	dashdash := len(rest) < len(args)-1 && args[len(args)-len(rest)-1] == "--"
+	for _, a := range rest {
+		if !dashdash && strings.HasPrefix(a, "-") && a != "-" {
 			fmt.Fprintf(stderr, "ladder %s: flag %s after the arguments: flags come first\n", c.name, a)
-			c.usage(stderr)
+			c.shortUsage(stderr)
 			return exitUsage
 		}
 	}
@@ -137,10 +140,16 @@ func (c *command) usage(w io.Writer) {
 	}
 }
 
+// shortUsage writes the usage line, for a usage error: the whole help would
+// push the error out of sight.
+func (c *command) shortUsage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: ladder %s %s\nRun \"ladder help %s\" for more.\n", c.name, c.args, c.name)
+}
+
 // usageError reports wrong arguments and returns the usage exit status.
 func (c *command) usageError(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "ladder %s: %s\n", c.name, fmt.Sprintf(format, args...))
-	c.usage(stderr)
+	c.shortUsage(stderr)
 	return exitUsage
 }
 

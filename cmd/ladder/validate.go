@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,7 +32,8 @@ Each problem goes to standard error, one a line:
 
 	FILE:LINE:COLUMN: POINTER: MESSAGE
 
-where POINTER is the JSON pointer of the value at fault. Each valid file gets
+where POINTER is the JSON pointer of the value at fault; a problem inside a
+rule is followed by the rule's line and a caret under the mistake. Each valid file gets
 a line on standard output. The exit status is 0 when every file is valid, 1
 when any is not.
 `,
@@ -80,7 +82,11 @@ func validate(paths []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		ladders[l.ID] = l
-		fmt.Fprintf(stdout, "%s: ok: ladder %q, %d levels\n", path, l.ID, len(l.Levels))
+		levels := "levels"
+		if len(l.Levels) == 1 {
+			levels = "level"
+		}
+		fmt.Fprintf(stdout, "%s: ok: ladder %q, %d %s\n", path, l.ID, len(l.Levels), levels)
 	}
 	for _, x := range assessments {
 		if l, ok := ladders[x.a.Ladder]; ok {
@@ -121,10 +127,19 @@ func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
 	for i, c := range cases.Cases {
 		if err := c.Check(l, filepath.Dir(path)); err != nil {
 			p := ladder.Problem{File: path, Pointer: "/cases/" + strconv.Itoa(i), Message: strings.ReplaceAll(err.Error(), "\n\t", "\n    ")}
+			// An assessment that cannot be evaluated has problems of its
+			// own, each naming its file: they follow, one a line.
+			var le *ladder.Error
+			if errors.As(err, &le) {
+				p.Message = "cannot evaluate " + filepath.Join(filepath.Dir(path), c.Assessment) + ":"
+			}
 			if doc.Root != nil {
 				p.Line, p.Column = doc.Position(doc.Offset(p.Pointer))
 			}
 			fmt.Fprintln(stderr, p.String())
+			if le != nil {
+				report(stderr, le)
+			}
 			status = exitInvalid
 		}
 	}

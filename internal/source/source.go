@@ -571,7 +571,11 @@ func (p *parser) escape(b *strings.Builder) bool {
 	default:
 		p.pos++
 		r, _ := utf8.DecodeRune(d[p.pos:])
-		p.fail("invalid escape \\" + string(r) + " in a string")
+		if unicode.IsPrint(r) {
+			p.fail("invalid escape \\" + string(r) + " in a string")
+		} else {
+			p.fail("invalid escape in a string: \\ followed by " + strconv.QuoteRune(r))
+		}
 		return false
 	}
 	p.pos += 2
@@ -796,14 +800,19 @@ func arrayIndex(t string) (int, bool) {
 // the byte offset in the document where that rune was written, stepping over
 // escapes. It lets an error inside an expression point into the file.
 func (d *Doc) RawOffset(n *Node, runeIndex int) int {
-	i := n.Start + 1 // after the opening quote
-	for r := 0; r < runeIndex && i < n.End-1; r++ {
-		if d.Data[i] == '\\' {
-			if d.Data[i+1] == 'u' {
+	return n.Start + rawOffset(d.Data[n.Start:n.End], runeIndex)
+}
+
+// rawOffset is RawOffset within a string literal, quotes included.
+func rawOffset(lit []byte, runeIndex int) int {
+	i := 1 // after the opening quote
+	for r := 0; r < runeIndex && i < len(lit)-1; r++ {
+		if lit[i] == '\\' {
+			if lit[i+1] == 'u' {
 				// A surrogate pair is one rune written as two escapes.
-				v, _ := strconv.ParseUint(string(d.Data[i+2:i+6]), 16, 32)
+				v, _ := strconv.ParseUint(string(lit[i+2:i+6]), 16, 32)
 				i += 6
-				if 0xD800 <= v && v < 0xDC00 && i+1 < n.End && d.Data[i] == '\\' && d.Data[i+1] == 'u' {
+				if 0xD800 <= v && v < 0xDC00 && i+1 < len(lit) && lit[i] == '\\' && lit[i+1] == 'u' {
 					i += 6
 				}
 				continue
@@ -811,10 +820,32 @@ func (d *Doc) RawOffset(n *Node, runeIndex int) int {
 			i += 2
 			continue
 		}
-		_, size := utf8.DecodeRune(d.Data[i:])
+		_, size := utf8.DecodeRune(lit[i:])
 		i += size
 	}
 	return i
+}
+
+// Span is a string value of a document, kept apart from the document: what
+// it takes to locate a character of the value once the document is gone.
+type Span struct {
+	// Line and Column are the position of the opening quote.
+	Line, Column int
+	lit          string // the literal as written, quotes included
+}
+
+// Span returns the span of a string node.
+func (d *Doc) Span(n *Node) Span {
+	line, col := d.Position(n.Start)
+	return Span{Line: line, Column: col, lit: string(d.Data[n.Start:n.End])}
+}
+
+// Position returns the line and column in the document of the rune at
+// runeIndex in the value. A JSON string holds no raw line break, so the line
+// is the span's.
+func (s Span) Position(runeIndex int) (line, col int) {
+	off := rawOffset([]byte(s.lit), runeIndex)
+	return s.Line, s.Column + utf8.RuneCountInString(s.lit[:off])
 }
 
 // Sort orders problems as the document reads: by offset, then by message.

@@ -1,0 +1,490 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// Paths are relative to the package directory, where tests run, so that the
+// golden files read the same on any machine.
+const (
+	example       = "../../examples/devops-technical-mastery/"
+	exampleLadder = example + "ladder.json"
+	alice         = example + "alice-newcomer.json"
+	bruno         = example + "bruno-squad-expert.json"
+	chloe         = example + "chloe-gap.json"
+	exampleCases  = example + "cases.json"
+)
+
+// goldenCase runs the command with args and compares its exit status, and
+// its standard output and error with testdata/NAME.stdout and
+// testdata/NAME.stderr.
+type goldenCase struct {
+	name string
+	args []string
+	want int
+}
+
+var goldenCases = []goldenCase{
+	// Usage.
+	{"no-args", nil, exitUsage},
+	{"help", []string{"help"}, exitOK},
+	{"help-flag", []string{"--help"}, exitOK},
+	{"help-eval", []string{"help", "eval"}, exitOK},
+	{"help-nope", []string{"help", "nope"}, exitUsage},
+	{"eval-help", []string{"eval", "--help"}, exitOK},
+	{"validate-h", []string{"validate", "-h"}, exitOK},
+	{"unknown-command", []string{"evaluate", exampleLadder, bruno}, exitUsage},
+	{"unknown-flag", []string{"validate", "--strict", exampleLadder}, exitUsage},
+	{"flag-after-args", []string{"eval", exampleLadder, bruno, "--format", "json"}, exitUsage},
+	{"eval-one-arg", []string{"eval", exampleLadder}, exitUsage},
+	{"eval-three-args", []string{"eval", exampleLadder, bruno, alice}, exitUsage},
+	{"eval-format-yaml", []string{"eval", "--format", "yaml", exampleLadder, bruno}, exitUsage},
+	{"schema-no-arg", []string{"schema"}, exitUsage},
+	{"schema-bad-arg", []string{"schema", "ladders"}, exitUsage},
+	{"validate-no-args", []string{"validate"}, exitUsage},
+	{"lint-no-args", []string{"lint"}, exitUsage},
+	{"lint-tests-0", []string{"lint", "--tests", "0", exampleLadder}, exitUsage},
+
+	// validate: the examples, alone and together.
+	{"validate-example-ladder", []string{"validate", exampleLadder}, exitOK},
+	{"validate-example-alice", []string{"validate", alice}, exitOK},
+	{"validate-example-bruno", []string{"validate", bruno}, exitOK},
+	{"validate-example-chloe", []string{"validate", chloe}, exitOK},
+	{"validate-example-cases", []string{"validate", exampleCases}, exitOK},
+	{"validate-examples", []string{"validate", exampleLadder, alice, bruno, chloe, exampleCases}, exitOK},
+	{"validate-testdata-assessments", []string{"validate", exampleLadder, "testdata/reaches-nothing.json", "testdata/reaches-all.json"}, exitOK},
+	{"validate-custom-rules", []string{"validate", "testdata/soft-half.json", "testdata/runtime-fail.json", "testdata/non-monotone.json", "testdata/non-monotone-level.json"}, exitOK},
+
+	// validate: what is wrong.
+	{"validate-missing-file", []string{"validate", "testdata/no-such-file.json"}, exitInvalid},
+	{"validate-missing-and-valid", []string{"validate", "testdata/no-such-file.json", exampleLadder}, exitInvalid},
+	{"validate-bad-ladder", []string{"validate", "testdata/bad-ladder.json"}, exitInvalid},
+	{"validate-duplicate-key", []string{"validate", "testdata/duplicate-key.json"}, exitInvalid},
+	{"validate-unknown-mark", []string{"validate", exampleLadder, "testdata/unknown-mark.json"}, exitInvalid},
+	{"validate-unknown-mark-alone", []string{"validate", "testdata/unknown-mark.json"}, exitOK},
+	{"validate-other-ladder", []string{"validate", exampleLadder, "testdata/other-ladder.json"}, exitOK},
+	{"validate-not-json", []string{"validate", "testdata/not-json.json"}, exitInvalid},
+	{"validate-empty", []string{"validate", "testdata/empty.json"}, exitInvalid},
+	{"validate-wrong-rank", []string{"validate", "testdata/wrong-rank-cases.json"}, exitInvalid},
+	{"validate-cases-testdata", []string{"validate", "testdata/cases-testdata.json"}, exitInvalid},
+	{"validate-cases-no-cases", []string{"validate", "testdata/cases-no-cases.json"}, exitInvalid},
+	{"validate-cases-missing-ladder", []string{"validate", "testdata/cases-missing-ladder.json"}, exitInvalid},
+	{"validate-cases-unknown-field", []string{"validate", "testdata/cases-unknown-field.json"}, exitInvalid},
+	// A name after "--" is refused as a flag, and "-" is taken as a file
+	// name, not standard input: the goldens hold the current output.
+	{"validate-dashdash", []string{"validate", "--", "-x.json"}, exitInvalid},
+	{"validate-dash", []string{"validate", "-"}, exitInvalid},
+	{"validate-mixed", []string{"validate", "testdata/bad-ladder.json", exampleLadder, "testdata/empty.json", bruno}, exitInvalid},
+
+	// eval.
+	{"eval-alice", []string{"eval", exampleLadder, alice}, exitOK},
+	{"eval-bruno", []string{"eval", exampleLadder, bruno}, exitOK},
+	{"eval-chloe", []string{"eval", exampleLadder, chloe}, exitOK},
+	{"eval-alice-json", []string{"eval", "--format", "json", exampleLadder, alice}, exitOK},
+	{"eval-bruno-json", []string{"eval", "--format", "json", exampleLadder, bruno}, exitOK},
+	{"eval-chloe-json", []string{"eval", "--format=json", exampleLadder, chloe}, exitOK},
+	{"eval-bruno-text-explicit", []string{"eval", "-format", "text", exampleLadder, bruno}, exitOK},
+	{"eval-nothing", []string{"eval", exampleLadder, "testdata/reaches-nothing.json"}, exitOK},
+	{"eval-nothing-json", []string{"eval", "--format", "json", exampleLadder, "testdata/reaches-nothing.json"}, exitOK},
+	{"eval-all", []string{"eval", exampleLadder, "testdata/reaches-all.json"}, exitOK},
+	{"eval-all-json", []string{"eval", "--format", "json", exampleLadder, "testdata/reaches-all.json"}, exitOK},
+	{"eval-soft-half-alice", []string{"eval", "testdata/soft-half.json", alice}, exitOK},
+	{"eval-soft-half-bruno", []string{"eval", "testdata/soft-half.json", bruno}, exitOK},
+	{"eval-soft-half-chloe", []string{"eval", "testdata/soft-half.json", chloe}, exitOK},
+	{"eval-invalid-ladder", []string{"eval", "testdata/bad-ladder.json", bruno}, exitInvalid},
+	{"eval-invalid-assessment", []string{"eval", exampleLadder, "testdata/empty.json"}, exitInvalid},
+	{"eval-missing-assessment", []string{"eval", exampleLadder, "testdata/no-such-file.json"}, exitInvalid},
+	{"eval-other-ladder", []string{"eval", exampleLadder, "testdata/other-ladder.json"}, exitInvalid},
+	{"eval-unknown-mark", []string{"eval", exampleLadder, "testdata/unknown-mark.json"}, exitInvalid},
+	{"eval-runtime-fail", []string{"eval", "testdata/runtime-fail.json", bruno}, exitInvalid},
+	{"eval-runtime-fail-json", []string{"eval", "--format", "json", "testdata/runtime-fail.json", bruno}, exitInvalid},
+
+	// lint.
+	{"lint-example", []string{"lint", exampleLadder}, exitOK},
+	{"lint-soft-half", []string{"lint", "--seed", "1", "--tests", "100", "testdata/soft-half.json"}, exitOK},
+	{"lint-non-monotone", []string{"lint", "--seed", "1", "testdata/non-monotone.json"}, exitInvalid},
+	{"lint-non-monotone-level", []string{"lint", "--seed", "1", "testdata/non-monotone-level.json"}, exitInvalid},
+	{"lint-several", []string{"lint", "--seed", "1", exampleLadder, "testdata/non-monotone.json", "testdata/bad-ladder.json"}, exitInvalid},
+	{"lint-runtime-fail", []string{"lint", "--seed", "1", "testdata/runtime-fail.json"}, exitInvalid},
+	{"lint-invalid-ladder", []string{"lint", "testdata/bad-ladder.json"}, exitInvalid},
+}
+
+func TestGolden(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, tc := range goldenCases {
+		if seen[tc.name] {
+			t.Fatalf("two cases named %q", tc.name)
+		}
+		seen[tc.name] = true
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			got := run(tc.args, &stdout, &stderr)
+			if got != tc.want {
+				t.Errorf("ladder %s: exit status %d, want %d\nstderr:\n%s", strings.Join(tc.args, " "), got, tc.want, stderr.String())
+			}
+			checkGolden(t, tc.name+".stdout", stdout.Bytes())
+			checkGolden(t, tc.name+".stderr", stderr.Bytes())
+		})
+	}
+}
+
+// checkGolden compares got with the golden file testdata/name, or rewrites
+// the file with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write the golden files)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output (run go test -update to rewrite it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// TestGoldenNoAbsolutePaths checks that no golden file holds a path of the
+// machine that wrote it.
+func TestGoldenNoAbsolutePaths(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Dir(filepath.Dir(wd)) // the module's directory
+	for _, tc := range goldenCases {
+		for _, ext := range []string{".stdout", ".stderr"} {
+			data, err := os.ReadFile(filepath.Join("testdata", tc.name+ext))
+			if err != nil {
+				if *update {
+					continue
+				}
+				t.Fatal(err)
+			}
+			if bytes.Contains(data, []byte(root)) {
+				t.Errorf("testdata/%s%s holds the absolute path %s", tc.name, ext, root)
+			}
+		}
+	}
+}
+
+// The shape of the output of eval --format json.
+type jsonCount struct {
+	Reached *int `json:"reached"`
+	Total   *int `json:"total"`
+}
+
+type jsonGroup struct {
+	Skill      *string    `json:"skill"`
+	Name       *string    `json:"name"`
+	General    *bool      `json:"general"`
+	Reached    *bool      `json:"reached"`
+	Missing    *[]string  `json:"missing"`
+	Unassessed *[]string  `json:"unassessed"`
+	Hard       *jsonCount `json:"hard"`
+	Soft       *jsonCount `json:"soft"`
+}
+
+type jsonLevel struct {
+	Rank    *int         `json:"rank"`
+	ID      *string      `json:"id"`
+	Name    *string      `json:"name"`
+	Reach   string       `json:"reach"`
+	Reached *bool        `json:"reached"`
+	Groups  *[]jsonGroup `json:"groups"`
+}
+
+type jsonResult struct {
+	Ladder *struct {
+		ID      *string `json:"id"`
+		Version *string `json:"version"`
+	} `json:"ladder"`
+	Subject *string `json:"subject"`
+	Level   *struct {
+		Rank *int    `json:"rank"`
+		ID   *string `json:"id"`
+		Name *string `json:"name"`
+	} `json:"level"`
+	Levels *[]jsonLevel `json:"levels"`
+	Next   *jsonLevel   `json:"next"`
+}
+
+// evalJSON runs eval --format json and decodes its output, checking that it
+// is JSON with every member the help of eval documents.
+func evalJSON(t *testing.T, ladderPath, assessmentPath string) *jsonResult {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if s := run([]string{"eval", "--format", "json", ladderPath, assessmentPath}, &stdout, &stderr); s != exitOK {
+		t.Fatalf("exit status %d\n%s", s, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if !json.Valid(stdout.Bytes()) {
+		t.Fatalf("output is not JSON:\n%s", stdout.String())
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(stdout.Bytes(), &top); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"ladder", "subject", "level", "levels", "next"} {
+		if _, ok := top[k]; !ok {
+			t.Errorf("no %q in the output", k)
+		}
+	}
+	if len(top) != 5 {
+		t.Errorf("the output has %d members, want 5: %s", len(top), keys(top))
+	}
+	var res jsonResult
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Ladder == nil || res.Ladder.ID == nil || res.Ladder.Version == nil {
+		t.Fatalf("no ladder.id or ladder.version")
+	}
+	if res.Subject == nil || res.Level == nil || res.Level.Rank == nil || res.Level.ID == nil || res.Level.Name == nil {
+		t.Fatalf("no subject, or no level.rank, level.id or level.name")
+	}
+	if res.Levels == nil {
+		t.Fatalf("no levels")
+	}
+	for i, lv := range *res.Levels {
+		checkLevel(t, "levels["+itoa(i)+"]", &lv)
+		if *lv.Rank != i+1 {
+			t.Errorf("levels[%d].rank = %d, want %d", i, *lv.Rank, i+1)
+		}
+	}
+	if res.Next != nil {
+		checkLevel(t, "next", res.Next)
+	}
+	return &res
+}
+
+func checkLevel(t *testing.T, where string, lv *jsonLevel) {
+	t.Helper()
+	if lv.Rank == nil || lv.ID == nil || lv.Name == nil || lv.Reached == nil || lv.Groups == nil {
+		t.Fatalf("%s lacks rank, id, name, reached or groups: %+v", where, lv)
+	}
+	if len(*lv.Groups) == 0 {
+		t.Errorf("%s has no groups", where)
+	}
+	for j, g := range *lv.Groups {
+		if g.Skill == nil || g.Name == nil || g.General == nil || g.Reached == nil ||
+			g.Missing == nil || g.Unassessed == nil || g.Hard == nil || g.Soft == nil ||
+			g.Hard.Reached == nil || g.Hard.Total == nil || g.Soft.Reached == nil || g.Soft.Total == nil {
+			t.Errorf("%s.groups[%d] lacks a member, or has null for a list: %+v", where, j, g)
+		}
+	}
+}
+
+func itoa(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}
+
+func keys(m map[string]json.RawMessage) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return strings.Join(ks, ", ")
+}
+
+func TestEvalJSONShape(t *testing.T) {
+	t.Run("bruno", func(t *testing.T) {
+		res := evalJSON(t, exampleLadder, bruno)
+		if *res.Ladder.ID != "devops-technical-mastery" || *res.Ladder.Version != "1.0.0" {
+			t.Errorf("ladder = %q %q", *res.Ladder.ID, *res.Ladder.Version)
+		}
+		if *res.Subject != "bruno" {
+			t.Errorf("subject = %q, want bruno", *res.Subject)
+		}
+		if *res.Level.Rank != 3 || *res.Level.ID != "3" || *res.Level.Name != "Level 3" {
+			t.Errorf("level = %d %q %q, want 3 \"3\" \"Level 3\"", *res.Level.Rank, *res.Level.ID, *res.Level.Name)
+		}
+		if n := len(*res.Levels); n != 6 {
+			t.Fatalf("%d levels, want 6", n)
+		}
+		for i, lv := range *res.Levels {
+			if want := i < 3; *lv.Reached != want {
+				t.Errorf("levels[%d].reached = %v, want %v", i, *lv.Reached, want)
+			}
+		}
+		if res.Next == nil || *res.Next.Rank != 4 || *res.Next.ID != "4" {
+			t.Fatalf("next = %+v, want the level of rank 4", res.Next)
+		}
+		// At level 4, Monitoring misses four hard requirements and Quality
+		// two; DevOps has them all.
+		missing := map[string]int{}
+		for _, g := range *res.Next.Groups {
+			missing[*g.Skill] = len(*g.Missing)
+		}
+		if want := map[string]int{"devops": 0, "monitoring": 4, "quality": 2}; !equalMaps(missing, want) {
+			t.Errorf("missing at level 4 = %v, want %v", missing, want)
+		}
+	})
+	t.Run("nothing", func(t *testing.T) {
+		res := evalJSON(t, exampleLadder, "testdata/reaches-nothing.json")
+		if *res.Level.Rank != 0 || *res.Level.ID != "" || *res.Level.Name != "" {
+			t.Errorf("level = %d %q %q, want 0 \"\" \"\"", *res.Level.Rank, *res.Level.ID, *res.Level.Name)
+		}
+		if res.Next == nil || *res.Next.Rank != 1 {
+			t.Errorf("next = %+v, want the level of rank 1", res.Next)
+		}
+	})
+	t.Run("all", func(t *testing.T) {
+		res := evalJSON(t, exampleLadder, "testdata/reaches-all.json")
+		if *res.Level.Rank != 6 || *res.Level.ID != "6" {
+			t.Errorf("level = %d %q, want 6 \"6\"", *res.Level.Rank, *res.Level.ID)
+		}
+		if res.Next != nil {
+			t.Errorf("next = %+v, want null", res.Next)
+		}
+		for i, lv := range *res.Levels {
+			for _, g := range *lv.Groups {
+				if len(*g.Missing) != 0 || len(*g.Unassessed) != 0 || !*g.Reached {
+					t.Errorf("levels[%d] group %q: reached %v, missing %v, unassessed %v", i, *g.Name, *g.Reached, *g.Missing, *g.Unassessed)
+				}
+			}
+		}
+	})
+	t.Run("custom rules", func(t *testing.T) {
+		// Half the soft requirements: Bruno drops to level 1 (docs/rules.md).
+		if res := evalJSON(t, "testdata/soft-half.json", bruno); *res.Level.Rank != 1 {
+			t.Errorf("rank with soft-half.json = %d, want 1", *res.Level.Rank)
+		}
+	})
+}
+
+// TestReachesAllMarksEveryRequirement keeps reaches-all.json in step with
+// the example ladder: it must mark every requirement reached.
+func TestReachesAllMarksEveryRequirement(t *testing.T) {
+	var l struct {
+		Levels []struct {
+			Requirements []struct {
+				ID string `json:"id"`
+			} `json:"requirements"`
+		} `json:"levels"`
+	}
+	var a struct {
+		Marks map[string]struct {
+			Status string `json:"status"`
+		} `json:"marks"`
+	}
+	readJSON(t, exampleLadder, &l)
+	readJSON(t, "testdata/reaches-all.json", &a)
+	n := 0
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			n++
+			if a.Marks[r.ID].Status != "reached" {
+				t.Errorf("reaches-all.json: %s is not marked reached", r.ID)
+			}
+		}
+	}
+	if len(a.Marks) != n {
+		t.Errorf("reaches-all.json has %d marks, the ladder %d requirements", len(a.Marks), n)
+	}
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+func equalMaps(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSchema(t *testing.T) {
+	for _, name := range []string{"ladder", "assessment"} {
+		t.Run(name, func(t *testing.T) {
+			want, err := os.ReadFile("../../schema/" + name + ".schema.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			if s := run([]string{"schema", name}, &stdout, &stderr); s != exitOK {
+				t.Fatalf("exit status %d\n%s", s, stderr.String())
+			}
+			if stderr.Len() > 0 {
+				t.Errorf("stderr: %s", stderr.String())
+			}
+			if !bytes.Equal(stdout.Bytes(), want) {
+				t.Errorf("ladder schema %s differs from schema/%s.schema.json", name, name)
+			}
+		})
+	}
+}
+
+func TestLintNonMonotone(t *testing.T) {
+	const path = "testdata/non-monotone.json"
+	args := []string{"lint", "--seed", "1", path}
+	var outs [2]string
+	for i := range outs {
+		var stdout, stderr bytes.Buffer
+		if s := run(args, &stdout, &stderr); s != exitInvalid {
+			t.Fatalf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", s, exitInvalid, stdout.String(), stderr.String())
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("stdout: %s", stdout.String())
+		}
+		outs[i] = stderr.String()
+	}
+	got := outs[0]
+	// The rule is on line 6 of the ladder, its value at column 14.
+	if prefix := path + ":6:14: /rules/skill: "; !strings.HasPrefix(got, prefix) {
+		t.Errorf("stderr does not start with %q:\n%s", prefix, got)
+	}
+	if !strings.Contains(got, "not monotone") {
+		t.Errorf("stderr does not say \"not monotone\":\n%s", got)
+	}
+	if !strings.Contains(got, "--seed 1") {
+		t.Errorf("stderr does not say how to replay the search:\n%s", got)
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("two runs with --seed 1 differ:\n%s\n---\n%s", outs[0], outs[1])
+	}
+}
+
+// TestEvalCustomRulesDiffer checks that the custom rules change the report.
+func TestEvalCustomRulesDiffer(t *testing.T) {
+	for _, a := range []string{alice, bruno} {
+		var def, custom, stderr bytes.Buffer
+		if s := run([]string{"eval", exampleLadder, a}, &def, &stderr); s != exitOK {
+			t.Fatalf("exit status %d\n%s", s, stderr.String())
+		}
+		if s := run([]string{"eval", "testdata/soft-half.json", a}, &custom, &stderr); s != exitOK {
+			t.Fatalf("exit status %d\n%s", s, stderr.String())
+		}
+		if bytes.Equal(def.Bytes(), custom.Bytes()) {
+			t.Errorf("eval of %s: the same report with and without the custom rules", a)
+		}
+	}
+}
