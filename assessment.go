@@ -36,8 +36,8 @@ type Mark struct {
 	// Status is "reached", "not_yet" or "not_applicable". A not_applicable
 	// requirement is left out, as if the level did not have it.
 	Status Status `json:"status" jsonschema:"enum=reached,enum=not_yet,enum=not_applicable"`
-	// Reason says why, in the assessor's words.
-	Reason string `json:"reason,omitempty"`
+	// Reason says why, in the assessor's words: at most 1000 characters.
+	Reason string `json:"reason,omitempty" jsonschema:"maxLength=1000"`
 }
 
 // LevelMarks are the assessor's marks on a level's expertise reach and

@@ -382,97 +382,113 @@ func (e *bare) evaluate() int {
 	return rank
 }
 
-// worstRules are the most expensive rules the default limits accept that
-// we know of: as many nested predicates as 200 nodes hold, over the longest
-// lists a rule can make (array literals, ranges) or the ladder's own lists
-// with string work on each element. worstRule builds each as large as the
-// limits allow.
+// worstRules are families of rules that cost the most the default limits
+// let through: nested predicates over the longest lists a rule can make
+// (array literals, ranges) or the ladder's own, string work on each
+// element, scans with in, regular expressions. worstRule grows each as
+// large as ladder.Parse accepts on the example ladder.
 var worstRules = []struct {
 	name  string
-	scope string // "skill" or "level"
-	part  func(i int) string
-	join  string
+	scope dsl.Scope
+	part  func(n int) string // the rule of size n, or its nth part
+	join  string             // how parts join; "" when part(n) is the rule
 }{
-	{"literal-lists", "skill", func(n int) string {
+	{"literal-lists", dsl.SkillRule, func(n int) string {
 		list := "[" + strings.Repeat("0,", n) + "0]"
 		return "sum(" + list + ", sum(" + list + ", 1)) > 0"
 	}, ""},
-	{"ranges", "skill", func(int) string { return "sum(1..10, sum(1..10, 1)) > 0" }, " and "},
-	{"strings", "skill", func(int) string { return "sum(hard, sum(soft, len(upper(.text)))) >= 0" }, " and "},
-	{"skills-lists", "level", func(int) string { return "sum(skills, sum(.hard, len(lower(.text)))) >= 0" }, " and "},
+	{"ranges", dsl.SkillRule, func(int) string { return "sum(1..10, sum(1..10, 1)) > 0" }, " and "},
+	{"strings", dsl.SkillRule, func(int) string { return "sum(hard, len(upper(.text + .reason))) >= 0" }, " and "},
+	{"skills-lists", dsl.LevelRule, func(int) string { return "sum(skills, sum(.hard, len(lower(.text)))) >= 0" }, " and "},
+	{"in-scans", dsl.SkillRule, func(int) string { return "sum(hard, count(hard, # in hard)) >= 0" }, " and "},
+	{"regexp", dsl.SkillRule, func(n int) string { return "any(hard, .text matches '(a|b)" + strings.Repeat(".", n) + "x')" }, ""},
+	{"reasons", dsl.SkillRule, func(int) string { return "any(hard, .reason contains 'waived' or .reason == '')" }, " or "},
 }
 
-// worstRule returns the largest rule of the family that compiles under the
-// default limits: one part with the longest lists, or the most parts.
-func worstRule(part func(int) string, join string, scope dsl.Scope) string {
-	best := ""
-	for n := 1; n < 1000; n++ {
-		var rule string
-		if join == "" {
-			rule = part(n)
-		} else {
-			parts := make([]string, n)
-			for i := range parts {
-				parts[i] = part(i)
-			}
-			rule = strings.Join(parts, join)
-		}
-		if _, err := dsl.Compile(scope, rule, dsl.Limits{}); err != nil {
-			break
-		}
-		best = rule
+// withRule returns the example ladder with a rule of the given scope.
+func withRule(tb testing.TB, scope dsl.Scope, rule string) []byte {
+	data, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		tb.Fatal(err)
 	}
-	return best
+	var l ladder.Ladder
+	if err := json.Unmarshal(data, &l); err != nil {
+		tb.Fatal(err)
+	}
+	l.Rules = &ladder.Rules{Skill: rule}
+	if scope == dsl.LevelRule {
+		l.Rules = &ladder.Rules{Level: rule}
+	}
+	out, err := json.Marshal(&l)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// worstRule returns the largest rule of a family that ladder.Parse accepts
+// on the example ladder, and the next larger one, which it refuses.
+func worstRule(tb testing.TB, part func(int) string, join string, scope dsl.Scope) (largest, refused string) {
+	rule := func(n int) string {
+		if join == "" {
+			return part(n)
+		}
+		parts := make([]string, n)
+		for i := range parts {
+			parts[i] = part(i)
+		}
+		return strings.Join(parts, join)
+	}
+	for n := 1; n < 5000; n++ {
+		if _, err := ladder.Parse(withRule(tb, scope, rule(n))); err != nil {
+			return largest, rule(n)
+		}
+		largest = rule(n)
+	}
+	return largest, ""
+}
+
+// hostileAssessment marks every requirement of the example ladder not yet,
+// each with a reason as long as the schema allows.
+func hostileAssessment(tb testing.TB) *ladder.Assessment {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a := &ladder.Assessment{Ladder: l.ID, Subject: "hostile", Marks: map[string]ladder.Mark{}}
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			a.Marks[r.ID] = ladder.Mark{Status: ladder.NotYet, Reason: strings.Repeat("😀", dsl.MaxReasonLength)}
+		}
+	}
+	return a
 }
 
 // BenchmarkWorstRule evaluates the DevOps example with the most expensive
-// rules the default limits accept, next to the default rules, to bound what
-// a ladder written by anyone can cost:
+// rules of each family that the default limits accept, on an assessment
+// whose reasons are as long as allowed, next to the default rules: what a
+// ladder written by anyone can cost.
 //
 //	go test -run XXX -bench BenchmarkWorstRule -benchmem .
 func BenchmarkWorstRule(b *testing.B) {
-	data, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	a, err := ladder.LoadAssessment("examples/devops-technical-mastery/bruno-squad-expert.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	run := func(b *testing.B, rules *ladder.Rules) {
-		var l ladder.Ladder
-		if err := json.Unmarshal(data, &l); err != nil {
-			b.Fatal(err)
-		}
-		l.Rules = rules
-		doc, err := json.Marshal(&l)
-		if err != nil {
-			b.Fatal(err)
-		}
-		parsed, err := ladder.Parse(doc)
+	a := hostileAssessment(b)
+	run := func(b *testing.B, doc []byte) {
+		l, err := ladder.Parse(doc)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := parsed.Evaluate(a); err != nil {
+			if _, err := l.Evaluate(a); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
-	b.Run("default", func(b *testing.B) { run(b, nil) })
+	b.Run("default", func(b *testing.B) { run(b, withRule(b, dsl.SkillRule, dsl.DefaultSkillRule)) })
 	for _, w := range worstRules {
 		b.Run(w.name, func(b *testing.B) {
-			scope := dsl.SkillRule
-			if w.scope == "level" {
-				scope = dsl.LevelRule
-			}
-			rule := worstRule(w.part, w.join, scope)
-			if scope == dsl.LevelRule {
-				run(b, &ladder.Rules{Level: rule})
-			} else {
-				run(b, &ladder.Rules{Skill: rule})
-			}
+			rule, _ := worstRule(b, w.part, w.join, w.scope)
+			run(b, withRule(b, w.scope, rule))
 		})
 	}
 }

@@ -1,14 +1,11 @@
 package ladder_test
 
 import (
-	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/ladderkit/ladder"
-	"github.com/ladderkit/ladder/dsl"
 )
 
 // withRules returns the test ladder with rules on the ladder (and, when
@@ -133,48 +130,17 @@ func TestRuleFailsAtEvaluate(t *testing.T) {
 // BenchmarkWorstRule, which measures what they cost) compile at their
 // largest, evaluate the example ladder to the end, and grow no further.
 func TestWorstRulesAreAccepted(t *testing.T) {
+	a := hostileAssessment(t)
 	for _, w := range worstRules {
-		scope := dsl.SkillRule
-		if w.scope == "level" {
-			scope = dsl.LevelRule
+		largest, refused := worstRule(t, w.part, w.join, w.scope)
+		if largest == "" || refused == "" {
+			t.Fatalf("%s: got the largest %.60q, refused %.60q; want both", w.name, largest, refused)
 		}
-		rule := worstRule(w.part, w.join, scope)
-		if rule == "" {
-			t.Fatalf("%s: no rule of the family compiles", w.name)
-		}
-		// One step larger is refused.
-		var larger string
-		if w.join == "" {
-			larger = w.part(strings.Count(rule, ",")/2 + 1)
-		} else {
-			larger = rule + w.join + w.part(0)
-		}
-		if _, err := dsl.Compile(scope, larger, dsl.Limits{}); err == nil {
-			t.Errorf("%s: a rule larger than the largest compiles", w.name)
-		}
-		rules := ladder.Rules{Skill: rule}
-		if scope == dsl.LevelRule {
-			rules = ladder.Rules{Level: rule}
-		}
-		data, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
+		l, err := ladder.Parse(withRule(t, w.scope, largest))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var doc ladder.Ladder
-		if err := json.Unmarshal(data, &doc); err != nil {
-			t.Fatal(err)
-		}
-		doc.Rules = &rules
-		out, _ := json.Marshal(&doc)
-		parsed, err := ladder.Parse(out)
-		if err != nil {
-			t.Fatalf("%s: %v", w.name, err)
-		}
-		a, err := ladder.LoadAssessment("examples/devops-technical-mastery/bruno-squad-expert.json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := parsed.Evaluate(a); err != nil {
+		if _, err := l.Evaluate(a); err != nil {
 			t.Errorf("%s: %v", w.name, err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -32,6 +33,7 @@ type Program struct {
 	budget uint
 	// reasons and lists say what a run may observe (see Reads).
 	reasons, lists bool
+	cost           size // steps of a run, by the sizes of what it sees
 }
 
 // Builtins are the builtin functions of expr that rules may call. The others
@@ -88,6 +90,7 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 	}
 	p := &Program{scope: scope, source: src, budget: lim.MemoryBudget}
 	p.reasons, p.lists = reads(tree.Node)
+	p.cost = ruleCost(tree.Node)
 	if err := optimizer.Optimize(&tree.Node, config); err != nil {
 		return nil, fromExpr(src, scope, lim, err)
 	}
@@ -127,6 +130,18 @@ func (p *Program) Source() string { return p.source }
 // in doubt (a value passed where the analysis cannot follow it), both are
 // true.
 func (p *Program) Reads() (reasons, lists bool) { return p.reasons, p.lists }
+
+// Cost returns an upper bound of the steps one run of the rule takes over
+// what it sees, of the given sizes. A step is about one operation of expr's
+// machine; string work counts by bytes. Package rules checks it against
+// Limits.MaxCost for each ladder, whose sizes it knows.
+func (p *Program) Cost(s Sizes) float64 {
+	if s.Reason == 0 {
+		s.Reason = MaxReasonLength * utf8.UTFMax
+	}
+	s.List = max(s.List, 1)
+	return p.cost(s)
+}
 
 // Run runs the rule on env with machine m, which it reuses: a VM may run
 // many programs, one at a time. It returns the rule's verdict, or an error

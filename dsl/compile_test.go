@@ -202,6 +202,11 @@ func TestReads(t *testing.T) {
 		{LevelRule, "descriptionMark.reason != ''", true, false},
 		{LevelRule, "reachMark == descriptionMark", true, true},
 		{LevelRule, "any(skills, any(.hard, .reason == 'x'))", true, true},
+		// Names computed as the rule runs, on values of unknown type.
+		{SkillRule, "any(hard, len((true ? # : 1)['rea' + 'son']) > 0)", true, true},
+		{LevelRule, "any(skills, len((true ? # : 1)['ha' + 'rd']) > 0)", true, true},
+		{LevelRule, "len((true ? reachMark : 1)['rea' + 'son']) > 0", true, true},
+		{SkillRule, "hard[len(hard) - 1].reached", false, false},
 	} {
 		p, err := Compile(tc.scope, tc.rule, Limits{})
 		if err != nil {

@@ -26,9 +26,18 @@ type Limits struct {
 	// be integer literals. Default 10: rules go over a level's lists, and
 	// a range nested in a range multiplies.
 	MaxRange int
+	// MaxCost is the most steps one run of a rule may take, as estimated
+	// by Program.Cost over the sizes of the ladder (its longest list and
+	// text) and of reasons (MaxReasonLength): each node counts once per
+	// element of each predicate around it, each list a builtin walks counts
+	// by its length, and string work by bytes. The estimate errs high.
+	// Default 20000, which a rule such as all(skills, all(.hard, .reached))
+	// reaches with lists of about 70 items.
+	MaxCost int
 	// MemoryBudget is expr's memory budget for one run of a rule, in the
-	// units of vm.VM.MemoryBudget (roughly, elements of the lists a rule
-	// builds). A run over it fails. Default 100000.
+	// units of vm.VM.MemoryBudget: elements of the lists a rule builds
+	// (strings are bounded by MaxCost instead). A run over it fails, a
+	// second fence behind MaxCost. Default 100000.
 	MemoryBudget uint
 }
 
@@ -40,6 +49,7 @@ var DefaultLimits = Limits{
 	MaxNodes:     100,
 	MaxNesting:   2,
 	MaxRange:     10,
+	MaxCost:      20_000,
 	MemoryBudget: 100_000,
 }
 
@@ -57,6 +67,9 @@ func (l Limits) OrDefault() Limits {
 	}
 	if l.MaxRange > 0 {
 		d.MaxRange = l.MaxRange
+	}
+	if l.MaxCost > 0 {
+		d.MaxCost = l.MaxCost
 	}
 	if l.MemoryBudget > 0 {
 		d.MemoryBudget = l.MemoryBudget

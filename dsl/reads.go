@@ -79,9 +79,17 @@ func plainUse(n ast.Node, parents []ast.Node) bool {
 	}
 	switch p := parents[len(parents)-1].(type) {
 	case *ast.MemberNode:
-		// A field read by name (n.reached), or an index into a list
-		// (hard[0], whose result is followed in its turn).
-		return p.Node == n
+		// A field read by a name written in the rule (n.reached, which
+		// reads notes above), or an index into a list (hard[0], whose
+		// result is followed in its turn). A name computed as the rule
+		// runs (x["rea" + "son"]) could be any field.
+		if p.Node != n {
+			return false
+		}
+		if _, ok := p.Property.(*ast.StringNode); ok {
+			return true
+		}
+		return p.Property.Type() != nil && p.Property.Type().Kind() == reflect.Int
 	case *ast.BuiltinNode:
 		if len(p.Arguments) == 0 || p.Arguments[0] != n {
 			return false

@@ -152,6 +152,22 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, []*RuleError) {
 		p.groupStart[i+1] = p.groupStart[i] + len(l.Groups)
 	}
 
+	// The sizes of what a rule sees bound what it costs.
+	var sizes dsl.Sizes
+	for _, l := range spec.Levels {
+		sizes.List = max(sizes.List, len(l.Groups))
+		sizes.Name = max(sizes.Name, len(l.ID), len(l.Name), len(l.Reach))
+		for _, g := range l.Groups {
+			sizes.List = max(sizes.List, len(g.Hard), len(g.Soft))
+			sizes.Name = max(sizes.Name, len(g.Skill), len(g.Name))
+		}
+	}
+	for _, r := range spec.Requirements {
+		sizes.Text = max(sizes.Text, len(r.Text))
+		sizes.Name = max(sizes.Name, len(r.ID))
+	}
+	maxCost := float64(lim.OrDefault().MaxCost)
+
 	var errs []*RuleError
 	compiled := make(map[string]*dsl.Program)
 	compile := func(scope dsl.Scope, src string, origin int) *dsl.Program {
@@ -163,6 +179,11 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, []*RuleError) {
 			return prog
 		}
 		prog, err := dsl.Compile(scope, src, lim)
+		if err == nil && prog.Cost(sizes) > maxCost {
+			err = &dsl.Error{Source: src, Message: fmt.Sprintf(
+				"rule may take up to %.0f steps a run on this ladder (lists of up to %d items, texts of up to %d bytes, reasons of up to %d characters): over the limit of %.0f",
+				prog.Cost(sizes), sizes.List, sizes.Text, dsl.MaxReasonLength, maxCost)}
+		}
 		if err != nil {
 			// Not cached: the same mistake written elsewhere is
 			// reported there too.

@@ -205,6 +205,15 @@ func TestPlainAndExpressionAgree(t *testing.T) {
 			}
 			return allReached(hard) && (len(soft) == 0 || 2*n >= len(soft))
 		}},
+		// A reason read through a name computed as the rule runs.
+		{Rules{Skill: "any(hard, len((true ? # : 1)['rea' + 'son']) > 0)"}, func(hard, _ []Mark) bool {
+			for _, m := range hard {
+				if m.Reason != "" {
+					return true
+				}
+			}
+			return false
+		}},
 		{Rules{Skill: "all(hard, .status != 'not_yet') and none(soft, .status == 'unassessed')"}, func(hard, soft []Mark) bool {
 			for _, m := range hard {
 				if m.Status == NotYet {
