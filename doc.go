@@ -27,7 +27,9 @@
 // At each level, the requirements of one skill form a group, and the
 // requirements without a skill form the level's general group. By default a
 // group is reached when all its hard requirements are (not_applicable ones
-// are left out, unassessed ones are not reached; soft ones are reported), a
+// are left out, so that a group whose hard requirements are all
+// not_applicable is reached; unassessed ones are not reached; soft ones are
+// reported), a
 // level is reached when all its groups are, and the person's rank is the
 // highest r such that levels 1 to r are all reached: there are no gaps. A
 // ladder can replace these rules with its own, on the whole ladder or on one

@@ -14,6 +14,7 @@ import (
 // errors.As to get it. Other errors (a file that cannot be read) are
 // returned as they are.
 type Error struct {
+	// Problems are the problems found, in document order; never empty.
 	Problems []Problem
 }
 
@@ -124,16 +125,6 @@ func (ps *problems) block() {
 	}
 }
 
-// blockedUnder reports whether a pointer at or below prefix is blocked.
-func (ps *problems) blockedUnder(prefix string) bool {
-	for ptr := range ps.blocked {
-		if ptr == prefix || strings.HasPrefix(ptr, prefix+"/") {
-			return true
-		}
-	}
-	return false
-}
-
 // err returns the problems as a *Error in document order, or nil when there
 // are none.
 func (ps *problems) err() error {
@@ -149,10 +140,14 @@ func (ps *problems) err() error {
 		return strings.Compare(a.Pointer, b.Pointer)
 	})
 	e := &Error{Problems: make([]Problem, len(ps.list))}
+	var cursor *source.Cursor
+	if ps.doc != nil && ps.doc.Data != nil {
+		cursor = ps.doc.Cursor()
+	}
 	for i, p := range ps.list {
 		e.Problems[i] = Problem{File: ps.file, Pointer: p.Pointer, Message: p.Message, Snippet: p.snippet}
-		if ps.doc != nil && ps.doc.Data != nil {
-			e.Problems[i].Line, e.Problems[i].Column = ps.doc.Position(p.Offset)
+		if cursor != nil {
+			e.Problems[i].Line, e.Problems[i].Column = cursor.Position(p.Offset)
 		}
 	}
 	return e

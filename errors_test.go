@@ -60,6 +60,11 @@ func TestParseBadLadder(t *testing.T) {
 		{"misspelled skill", func(t *testing.T) string {
 			return strings.ReplaceAll(edit(t, `"skill": "a"`, `"skill": "devosp"`), `"id": "a"`, `"id": "devops"`)
 		}, `1:131: /levels/0/requirements/0/skill: unknown skill "devosp" (did you mean "devops"?)`},
+		{"unknown skill next to a skill without a name", func(t *testing.T) string {
+			return edit(t, `[{"id": "a", "name": "A"}], "levels": [{"id": "1", "requirements": [{"id": "r1", "skill": "a"`,
+				`[{"id": "a", "name": ""}], "levels": [{"id": "1", "requirements": [{"id": "r1", "skill": "b"`)
+		}, `1:57: /skills/0/name: must not be empty` + "\n" +
+			`1:125: /levels/0/requirements/0/skill: unknown skill "b"; the ladder's skills are "a"`},
 		{"unknown kind", func(t *testing.T) string { return edit(t, `"hard"`, `"must"`) },
 			`1:139: /levels/0/requirements/0/kind: "must" is not one of "hard", "soft"`},
 		{"level without requirements", func(t *testing.T) string {
@@ -185,5 +190,23 @@ func TestLoadNamesTheFile(t *testing.T) {
 	_, err = ladder.LoadAssessment(filepath.Join(dir, "missing.json"))
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("got %v, want an error wrapping os.ErrNotExist", err)
+	}
+}
+
+// Load refuses a file over the limit without reading it whole.
+func TestLoadOversizedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(path, []byte(small+strings.Repeat(" ", 1000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := ladder.Parser{MaxBytes: 500}
+	_, err := p.Load(path)
+	want := path + ":1:1: document is 1162 bytes, over the limit of 500"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	_, err = p.LoadAssessment(path)
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }

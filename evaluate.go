@@ -1,7 +1,6 @@
 package ladder
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -52,13 +51,13 @@ type LevelResult struct {
 	// Reached is the level rule's verdict. A level can be reached above a
 	// level that is not; the rank counts only levels reached without a gap.
 	Reached bool
+	// ReachMark and DescriptionMark are the assessor's marks on the level's
+	// expertise reach and description, nil when the assessment has none.
+	ReachMark, DescriptionMark *Mark
 	// Groups are the level's groups of requirements: one per skill with
 	// requirements at the level, in the ladder's order of skills, then the
 	// general group of the requirements without a skill.
 	Groups []GroupResult
-	// ReachMark and DescriptionMark are the assessor's marks on the level's
-	// expertise reach and description, nil when the assessment has none.
-	ReachMark, DescriptionMark *Mark
 }
 
 // GroupResult is the result of one skill at one level, or of the level's
@@ -70,7 +69,9 @@ type GroupResult struct {
 	Name string
 	// General is true for the group of requirements without a skill.
 	General bool
-	// Reached is the skill rule's verdict.
+	// Reached is the skill rule's verdict. Under the default rule, a group
+	// whose hard requirements are all not_applicable (or that has none) is
+	// reached: there is nothing left to miss.
 	Reached bool
 	// Missing lists the hard requirements not reached (marked not_yet, or
 	// unassessed), in ladder order.
@@ -85,8 +86,8 @@ type GroupResult struct {
 
 // Count is a number of requirements reached out of a total.
 type Count struct {
-	Reached int `json:"reached"`
-	Total   int `json:"total"`
+	Reached int `json:"reached"` // how many are marked reached
+	Total   int `json:"total"`   // how many apply: not_applicable ones left out
 }
 
 // Evaluate applies the ladder's rules to an assessment and returns the
@@ -118,20 +119,32 @@ func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 // mapAssessment puts the assessment's marks into the input, by index.
 func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 	ps := problems{file: a.file, doc: a.doc}
-	if a.Ladder != l.ID {
+	if a.Ladder != l.id {
 		// Its marks are another ladder's: saying so of each helps nobody.
-		ps.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.ID))
+		ps.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.id))
 		return ps.err()
+	}
+	// Suggestions for unknown IDs, made on the first one.
+	var requirements, levels *suggest.Finder
+	unknown := func(kind, id string, f **suggest.Finder, ids func() []string) string {
+		if *f == nil {
+			*f = suggest.NewFinder(ids(), suggestBudget)
+		}
+		msg := fmt.Sprintf("ladder %q has no %s %q", l.id, kind, id)
+		if guess := (*f).Name(id); guess != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", guess)
+		}
+		return msg
 	}
 	for id, m := range a.Marks {
 		i, ok := l.plan.Lookup(id)
 		if !ok {
-			ps.atKey(source.Pointer("marks", id), l.unknown("requirement", id, func(yield func(string) bool) {
-				for i := range l.plan.NumRequirements() {
-					if !yield(l.plan.Requirement(i).ID) {
-						return
-					}
+			ps.atKey(source.Pointer("marks", id), unknown("requirement", id, &requirements, func() []string {
+				ids := make([]string, l.plan.NumRequirements())
+				for i := range ids {
+					ids[i] = l.plan.Requirement(i).ID
 				}
+				return ids
 			}))
 			continue
 		}
@@ -145,12 +158,12 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 	for id, lm := range a.Levels {
 		i, ok := l.plan.LookupLevel(id)
 		if !ok {
-			ps.atKey(source.Pointer("levels", id), l.unknown("level", id, func(yield func(string) bool) {
-				for _, lv := range l.plan.Levels() {
-					if !yield(lv.ID) {
-						return
-					}
+			ps.atKey(source.Pointer("levels", id), unknown("level", id, &levels, func() []string {
+				ids := make([]string, len(l.plan.Levels()))
+				for i, lv := range l.plan.Levels() {
+					ids[i] = lv.ID
 				}
+				return ids
 			}))
 			continue
 		}
@@ -173,18 +186,11 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 	return ps.err()
 }
 
-// unknown says an ID is not one of the ladder's, suggesting the closest.
-func (l *Ladder) unknown(kind, id string, ids func(func(string) bool)) string {
-	msg := fmt.Sprintf("ladder %q has no %s %q", l.ID, kind, id)
-	var all []string
-	for x := range ids {
-		all = append(all, x)
-	}
-	if guess := suggest.Name(id, all); guess != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", guess)
-	}
-	return msg
-}
+// suggestBudget bounds the work of "did you mean" suggestions for one
+// document, in pairs of characters compared (a few milliseconds): a
+// document with thousands of unknown names gets suggestions for the first
+// ones only.
+const suggestBudget = 1 << 21
 
 func ruleStatus(s Status) (rules.Status, bool) {
 	switch s {
@@ -265,8 +271,8 @@ func (l *Ladder) result(a *Assessment, in *rules.Input) *Result {
 	marks := make([]Mark, 0, nMarks)
 	groups := make([]GroupResult, len(in.Groups))
 	res := &Result{
-		Ladder:  l.ID,
-		Version: l.Version,
+		Ladder:  l.id,
+		Version: l.version,
 		Subject: a.Subject,
 		Rank:    in.Rank,
 		Levels:  make([]LevelResult, len(levels)),
@@ -340,72 +346,4 @@ func statusOf(s rules.Status) Status {
 		return NotApplicable
 	}
 	return ""
-}
-
-// MarshalJSON encodes the result as `ladder eval --format json` prints it:
-//
-//	{"ladder": {"id", "version"}, "subject",
-//	 "level": {"rank", "id", "name"},
-//	 "levels": [{"rank", "id", "name", "reach", "reached", "reachMark", "descriptionMark",
-//	             "groups": [{"skill", "name", "general", "reached", "missing", "unassessed", "hard", "soft"}]}],
-//	 "next": <the level above the rank, as in "levels", or null>}
-//
-// level.rank is 0, and level.id and level.name are "", when no level is
-// reached.
-func (r *Result) MarshalJSON() ([]byte, error) {
-	type ladderRef struct {
-		ID      string `json:"id"`
-		Version string `json:"version"`
-	}
-	type levelRef struct {
-		Rank int    `json:"rank"`
-		ID   string `json:"id"`
-		Name string `json:"name"`
-	}
-	out := struct {
-		Ladder  ladderRef     `json:"ladder"`
-		Subject string        `json:"subject"`
-		Level   levelRef      `json:"level"`
-		Levels  []LevelResult `json:"levels"`
-		Next    *LevelResult  `json:"next"`
-	}{
-		Ladder:  ladderRef{r.Ladder, r.Version},
-		Subject: r.Subject,
-		Levels:  r.Levels,
-		Next:    r.Next(),
-	}
-	if lv := r.Level(); lv != nil {
-		out.Level = levelRef{lv.Rank, lv.ID, lv.Name}
-	}
-	return json.Marshal(out)
-}
-
-// MarshalJSON encodes the level result with lower-case keys (see
-// Result.MarshalJSON).
-func (lr LevelResult) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Rank            int           `json:"rank"`
-		ID              string        `json:"id"`
-		Name            string        `json:"name"`
-		Reach           string        `json:"reach,omitempty"`
-		Reached         bool          `json:"reached"`
-		ReachMark       *Mark         `json:"reachMark,omitempty"`
-		DescriptionMark *Mark         `json:"descriptionMark,omitempty"`
-		Groups          []GroupResult `json:"groups"`
-	}{lr.Rank, lr.ID, lr.Name, lr.Reach, lr.Reached, lr.ReachMark, lr.DescriptionMark, lr.Groups})
-}
-
-// MarshalJSON encodes the group result with lower-case keys (see
-// Result.MarshalJSON).
-func (gr GroupResult) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Skill      string   `json:"skill"`
-		Name       string   `json:"name"`
-		General    bool     `json:"general"`
-		Reached    bool     `json:"reached"`
-		Missing    []string `json:"missing"`
-		Unassessed []string `json:"unassessed"`
-		Hard       Count    `json:"hard"`
-		Soft       Count    `json:"soft"`
-	}{gr.Skill, gr.Name, gr.General, gr.Reached, gr.Missing, gr.Unassessed, gr.Hard, gr.Soft})
 }

@@ -1,6 +1,7 @@
 package ladder_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -271,5 +272,46 @@ func TestEvaluateNotParsed(t *testing.T) {
 	}
 	if _, err := mustParse(t, testLadder).Evaluate(nil); err == nil || err.Error() != "ladder: Evaluate of a nil Assessment" {
 		t.Errorf("got %v, want the nil-assessment error", err)
+	}
+}
+
+// Evaluate works from what Parse compiled: changing a parsed Ladder's
+// fields changes neither how it evaluates nor what its results say.
+func TestParsedLadderIgnoresChanges(t *testing.T) {
+	l := mustParse(t, testLadder)
+	want := evaluate(t, l, assess(t, "1a-h1=reached"))
+	l.ID, l.Version, l.Name = "changed", "9", "Changed"
+	l.Levels[0].Requirements = nil
+	l.Rules = &ladder.Rules{Skill: "false"}
+	got := evaluate(t, l, assess(t, "1a-h1=reached"))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// A result read back from its JSON is the result, whether it was encoded
+// as a value or through a pointer.
+func TestResultJSONRoundTrip(t *testing.T) {
+	l := mustParse(t, testLadder)
+	a := assess(t, "1a-h1=reached", "1a-h2=reached", "1b-h1=reached", "1g-h1=reached", "2b-h1=not_yet")
+	a.Levels = map[string]ladder.LevelMarks{"1": {Reach: &ladder.Mark{Status: ladder.Reached, Reason: "r"}}}
+	res := evaluate(t, l, a)
+	byPointer, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byValue, err := json.Marshal(*res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(byPointer) != string(byValue) {
+		t.Errorf("by pointer:\n%s\nby value:\n%s", byPointer, byValue)
+	}
+	var back ladder.Result
+	if err := json.Unmarshal(byValue, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(&back, res) {
+		t.Errorf("got %+v, want %+v", back, *res)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 
@@ -24,7 +25,7 @@ type Parser struct {
 	// means 64.
 	MaxDepth int
 	// Rules bounds the cost of a ladder's rules; zero fields mean the
-	// defaults of dsl.DefaultLimits.
+	// defaults of dsl.DefaultLimits().
 	Rules dsl.Limits
 }
 
@@ -53,7 +54,7 @@ func (p *Parser) Parse(data []byte) (*Ladder, error) { return p.parseLadder("", 
 // Load reads the ladder in the file at path, as Parse does. Problems name
 // the file.
 func (p *Parser) Load(path string) (*Ladder, error) {
-	data, err := os.ReadFile(path)
+	data, err := p.readFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -71,11 +72,35 @@ func (p *Parser) ParseAssessment(data []byte) (*Assessment, error) {
 // LoadAssessment reads the assessment in the file at path, as
 // ParseAssessment does. Problems name the file.
 func (p *Parser) LoadAssessment(path string) (*Assessment, error) {
-	data, err := os.ReadFile(path)
+	data, err := p.readFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return p.parseAssessment(path, data)
+}
+
+// readFile reads a file, no further than the limit: a file over it is an
+// error without being read whole.
+func (p *Parser) readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	limit := p.limits().MaxBytes
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit {
+		size := "over " + strconv.Itoa(limit) + " bytes"
+		if info, err := f.Stat(); err == nil {
+			size = strconv.FormatInt(info.Size(), 10) + " bytes"
+		}
+		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
+			Message: "document is " + size + ", over the limit of " + strconv.Itoa(limit)}}}
+	}
+	return data, nil
 }
 
 func (p *Parser) limits() source.Limits {
@@ -123,14 +148,21 @@ func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
 	}
 	l.check(&ps)
 	spec := l.spec()
-	plan, errs := rules.Compile(spec, p.Rules)
-	for _, e := range errs {
-		ps.ruleProblem(e, l)
+	plan, err := rules.Compile(spec, p.Rules)
+	var errs rules.RuleErrors
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			ps.ruleProblem(e, l)
+		}
+	} else if err != nil && len(ps.list) == 0 {
+		// The checks above let through a ladder rules cannot use: a bug.
+		ps.add(0, "", err.Error(), "")
 	}
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
 	l.plan = plan
+	l.id, l.version = l.ID, l.Version
 	l.file = file
 	l.rules = make(map[string]source.Span)
 	for _, ptr := range l.rulePointers() {
@@ -173,6 +205,15 @@ func (l *Ladder) check(ps *problems) {
 		}
 		unique("skill", source.Pointer("skills", strconv.Itoa(i), "id"), s.ID, skills)
 	}
+	// When a skill's ID is wrong, the schema said so: a reference to it
+	// proves nothing more.
+	skillsBroken := ps.blocked["/skills"]
+	for i := range l.Skills {
+		for _, ptr := range []string{source.Pointer("skills", strconv.Itoa(i)), source.Pointer("skills", strconv.Itoa(i), "id")} {
+			skillsBroken = skillsBroken || ps.blocked[ptr]
+		}
+	}
+	var finder *suggest.Finder
 	levels := make(map[string]string)
 	reqs := make(map[string]string)
 	for i, lv := range l.Levels {
@@ -180,12 +221,13 @@ func (l *Ladder) check(ps *problems) {
 		for j, r := range lv.Requirements {
 			ptr := source.Pointer("levels", strconv.Itoa(i), "requirements", strconv.Itoa(j))
 			unique("requirement", ptr+"/id", r.ID, reqs)
-			// When the skills themselves are wrong, the schema said so:
-			// a reference to them proves nothing.
-			if r.Skill != "" && !ps.blockedUnder("/skills") {
+			if r.Skill != "" && !skillsBroken {
 				if _, ok := skills[r.Skill]; !ok {
 					msg := fmt.Sprintf("unknown skill %q", r.Skill)
-					if guess := suggest.Name(r.Skill, known); guess != "" {
+					if finder == nil {
+						finder = suggest.NewFinder(known, suggestBudget)
+					}
+					if guess := finder.Name(r.Skill); guess != "" {
 						msg += fmt.Sprintf(" (did you mean %q?)", guess)
 					} else if len(known) > 0 {
 						msg += "; the ladder's skills are " + quoteList(known)
@@ -304,9 +346,13 @@ func (ps *problems) ruleProblem(e *rules.RuleError, l *Ladder) {
 	ps.add(off, ptr, de.Message, de.Snippet())
 }
 
+// quoteList quotes the first names of a list, for a message.
 func quoteList(list []string) string {
 	s := ""
 	for i, x := range list {
+		if i == 10 {
+			return s + fmt.Sprintf(" and %d more", len(list)-i)
+		}
 		if i > 0 {
 			s += ", "
 		}

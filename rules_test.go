@@ -1,11 +1,14 @@
 package ladder_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/schema"
 )
 
 // withRules returns the test ladder with rules on the ladder (and, when
@@ -143,5 +146,23 @@ func TestWorstRulesAreAccepted(t *testing.T) {
 		if _, err := l.Evaluate(a); err != nil {
 			t.Errorf("%s: %v", w.name, err)
 		}
+	}
+}
+
+// The cost of rules assumes reasons no longer than dsl.MaxReasonLength: the
+// schema of assessments must refuse longer ones.
+func TestReasonLengthMatchesTheSchema(t *testing.T) {
+	var doc struct {
+		Defs map[string]struct {
+			Properties map[string]struct {
+				MaxLength int `json:"maxLength"`
+			} `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schema.Assessment().JSON(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Defs["Mark"].Properties["reason"].MaxLength; got != dsl.MaxReasonLength {
+		t.Errorf("the schema's reason maxLength is %d, want dsl.MaxReasonLength, %d", got, dsl.MaxReasonLength)
 	}
 }

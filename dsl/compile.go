@@ -36,11 +36,13 @@ type Program struct {
 	cost           size // steps of a run, by the sizes of what it sees
 }
 
-// Builtins are the builtin functions of expr that rules may call. The others
-// are refused: some make a verdict depend on something else than the
+// Builtins returns the builtin functions of expr that rules may call. The
+// others are refused: some make a verdict depend on something else than the
 // assessment (now, date), some can take time or memory without bound
 // (repeat, reduce), and the rest have no use in a rule.
-var Builtins = []string{
+func Builtins() []string { return slices.Clone(builtins) }
+
+var builtins = []string{
 	"all", "any", "none", "one", "count", "filter", "map", "sum",
 	"find", "findIndex", "findLast", "findLastIndex", "first", "last",
 	"len", "abs", "ceil", "floor", "round", "int", "float", "max", "min", "mean", "median",
@@ -104,7 +106,7 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 func newConfig(scope Scope, lim Limits) *conf.Config {
 	config := conf.CreateNew()
 	opts := append([]expr.Option{expr.Env(typeEnv(scope)), expr.DisableAllBuiltins()}, helperOptions()...)
-	for _, name := range Builtins {
+	for _, name := range builtins {
 		opts = append(opts, expr.EnableBuiltin(name))
 	}
 	for _, opt := range opts {
@@ -255,19 +257,19 @@ var typeNames = strings.NewReplacer(
 func typeName(t string) string { return typeNames.Replace(t) }
 
 // cleanMessage replaces Go type names in a message of expr.
-func cleanMessage(msg string) string {
-	return strings.NewReplacer(
-		"[]dsl.Requirement", "list of requirements",
-		"[]dsl.SkillResult", "list of skills",
-		"dsl.Requirement", "requirement",
-		"dsl.SkillResult", "skill",
-		"dsl.Skill", "skill",
-		"dsl.Level", "level",
-		"dsl.Mark", "mark",
-		"[]interface {}", "list",
-		"interface {}", "any",
-	).Replace(msg)
-}
+func cleanMessage(msg string) string { return goTypeNames.Replace(msg) }
+
+var goTypeNames = strings.NewReplacer(
+	"[]dsl.Requirement", "list of requirements",
+	"[]dsl.SkillResult", "list of skills",
+	"dsl.Requirement", "requirement",
+	"dsl.SkillResult", "skill",
+	"dsl.Skill", "skill",
+	"dsl.Level", "level",
+	"dsl.Mark", "mark",
+	"[]interface {}", "list",
+	"interface {}", "any",
+)
 
 // varNames lists the variables of a scope, in the order the documentation
 // gives them.
@@ -281,7 +283,7 @@ func varNames(scope Scope) []string {
 // names lists what a rule of the scope may name: variables, helpers and
 // builtins.
 func names(scope Scope) []string {
-	return slices.Concat(varNames(scope), helperNames(), Builtins)
+	return slices.Concat(varNames(scope), helperNames(), builtins)
 }
 
 func builtinIndex(name string) bool {
@@ -313,7 +315,7 @@ func vet(src string, root ast.Node, lim Limits) error {
 			if id, ok := n.Callee.(*ast.IdentifierNode); ok {
 				if reason, ok := refused[id.Value]; ok {
 					fail(n, "%s is not allowed in rules: %s", id.Value, reason)
-				} else if builtinIndex(id.Value) && !slices.Contains(Builtins, id.Value) {
+				} else if builtinIndex(id.Value) && !slices.Contains(builtins, id.Value) {
 					fail(n, "%s is not available in rules; see the functions of package dsl", id.Value)
 				}
 			}
@@ -322,7 +324,7 @@ func vet(src string, root ast.Node, lim Limits) error {
 			// configuration says.
 			if reason, ok := refused[n.Name]; ok {
 				fail(n, "%s is not allowed in rules: %s", n.Name, reason)
-			} else if !slices.Contains(Builtins, n.Name) {
+			} else if !slices.Contains(builtins, n.Name) {
 				fail(n, "%s is not available in rules; see the functions of package dsl", n.Name)
 			}
 		case *ast.PredicateNode:

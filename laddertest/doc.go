@@ -1,7 +1,8 @@
 // Package laddertest serves the tests of teams that keep a career ladder,
 // as net/http/httptest serves those of HTTP handlers. It is for _test.go
-// files: it imports testing and github.com/leanovate/gopter, which the
-// packages a program imports for production never do.
+// files, and for tools such as the ladder command: it imports testing and
+// github.com/leanovate/gopter, which the library's other packages never do,
+// so that a program importing package ladder does not link them.
 //
 // A team pins its ladder's behaviour in CI with a file of cases next to the
 // ladder (see RunCases), and proves its own rules behave like levels:

@@ -17,8 +17,8 @@ import (
 // ladders from them, so that gopter shrinks a failing ladder by shape: fewer
 // levels, fewer requirements, general ones rather than skilled ones.
 type Shape struct {
-	Skills int
-	Levels [][]ShapeRequirement
+	Skills int                  // the number of skills, with IDs s0, s1...
+	Levels [][]ShapeRequirement // each level's requirements, in order
 	// Rules are the ladder's rules, the defaults when empty.
 	Rules ladder.Rules
 }
@@ -27,8 +27,8 @@ type Shape struct {
 // or any index without a skill, for none: the level's general group) and
 // whether it is hard.
 type ShapeRequirement struct {
-	Skill int
-	Hard  bool
+	Skill int  // the index of its skill; -1 or out of range for none
+	Hard  bool // hard, or soft
 }
 
 // Marks are generated marks: the status of each requirement of a ladder in
@@ -50,11 +50,21 @@ const (
 	NotApplicable
 )
 
+// String returns the status as assessments write it, "unassessed" for no
+// mark.
 func (s Status) String() string {
+	if s < Unassessed || s > NotApplicable {
+		return fmt.Sprintf("Status(%d)", s)
+	}
 	return [...]string{"unassessed", "reached", "not_yet", "not_applicable"}[s]
 }
 
+// ladder returns the status of a mark. A status out of range gives one that
+// Evaluate refuses, rather than a panic.
 func (s Status) ladder() ladder.Status {
+	if s < Unassessed || s > NotApplicable {
+		return ladder.Status(s.String())
+	}
 	return [...]ladder.Status{"", ladder.Reached, ladder.NotYet, ladder.NotApplicable}[s]
 }
 
@@ -312,8 +322,8 @@ func slotName(l *ladder.Ladder, k int) string {
 
 // Case is a generated ladder and marks for it.
 type Case struct {
-	Shape Shape
-	Marks Marks
+	Shape Shape // the ladder
+	Marks Marks // the assessment, in the order of Marks
 }
 
 // String shows the case compactly, for gopter's reports.

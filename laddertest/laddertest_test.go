@@ -143,16 +143,23 @@ func TestPinnedCheckFails(t *testing.T) {
 func TestLoadCasesIsStrict(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "cases.json")
-	for doc, want := range map[string]string{
-		`{"ladder": "l.json", "cases": [{"assessment": "a.json", "rnk": 1}]}`: `json: unknown field "rnk"`,
-		`{"ladder": "l.json", "cases": []}`:                                   `want a "ladder" and at least one case`,
+	for _, tc := range []struct{ doc, want string }{
+		{`{"ladder": "l.json", "cases": [{"assessment": "a.json", "rnk": 1}]}`,
+			":1:32: /cases/0: missing required field \"rank\"\n" + path + ":1:57: /cases/0/rnk: unknown field \"rnk\""},
+		{`{"ladder": "l.json", "cases": []}`,
+			":1:31: /cases: must be an array of at least one case"},
+		{`{"ladder": "l.json", "LADDER": "m.json", "cases": [{"assessment": "a.json", "rank": 1, "rank": 0}]} {`,
+			":1:88: /cases/0/rank: duplicate key \"rank\" (first at 1:77): a later key would silently replace the earlier one\n" +
+				path + ":1:101: unexpected \"{\" after the end of the document"},
+		{`{"ladder": 3, "cases": [{"assessment": "a.json", "rank": -1}]}`,
+			":1:12: /ladder: must be a string that is not empty\n" + path + ":1:58: /cases/0/rank: must be a rank: 0 or a positive integer"},
 	} {
-		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(tc.doc), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		_, err := laddertest.LoadCases(path)
-		if err == nil || !strings.HasSuffix(err.Error(), want) {
-			t.Errorf("LoadCases(%s): got %v, want ...%s", doc, err, want)
+		if err == nil || err.Error() != path+tc.want {
+			t.Errorf("LoadCases(%s):\ngot  %v\nwant %s", tc.doc, err, path+tc.want)
 		}
 	}
 }

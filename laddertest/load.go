@@ -1,15 +1,17 @@
 package laddertest
 
 import (
-	"bytes"
-	"encoding/json"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/source"
 )
 
 // MustLoad loads the ladder at path, or fails the test with every problem
@@ -45,8 +47,8 @@ func MustLoadAssessment(t testing.TB, path string) *ladder.Assessment {
 //	  ]
 //	}
 type Cases struct {
-	Ladder string   `json:"ladder"`
-	Cases  []Pinned `json:"cases"`
+	Ladder string   `json:"ladder"` // the ladder's path
+	Cases  []Pinned `json:"cases"`  // at least one
 }
 
 // Pinned is one case of a Cases file: an assessment and its rank.
@@ -59,22 +61,99 @@ type Pinned struct {
 	Note string `json:"note,omitempty"`
 }
 
-// LoadCases reads a cases file, strictly: an unknown field is an error.
+// LoadCases reads a cases file, strictly, as ladders are read: an unknown
+// or duplicate field, a wrong type, a missing ladder, assessment or rank is
+// an error. Its problems come as a *ladder.Error, each located.
 func LoadCases(path string) (*Cases, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var c Cases
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+	doc, syntax := source.Parse(data, source.DefaultLimits)
+	var problems []ladder.Problem
+	add := func(off int, ptr, msg string) {
+		line, col := doc.Position(off)
+		problems = append(problems, ladder.Problem{File: path, Line: line, Column: col, Pointer: ptr, Message: msg})
 	}
-	if c.Ladder == "" || len(c.Cases) == 0 {
-		return nil, fmt.Errorf("%s: want a \"ladder\" and at least one case", path)
+	for _, p := range syntax {
+		add(p.Offset, p.Pointer, p.Message)
+	}
+	if len(syntax) > 0 {
+		return nil, &ladder.Error{Problems: problems}
+	}
+	var c Cases
+	// fields reads an object's members into the named fields, and reports
+	// unknown and missing ones.
+	fields := func(n *source.Node, ptr string, required []string, set map[string]func(*source.Node, string)) {
+		if n.Kind != source.Object {
+			add(n.Start, ptr, "must be an object, not "+article(n.Kind))
+			return
+		}
+		for _, m := range n.Members {
+			f, ok := set[m.Key]
+			if !ok {
+				add(m.KeyStart, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), fmt.Sprintf("unknown field %q", m.Key))
+				continue
+			}
+			f(m.Value, source.Pointer(append(source.SplitPointer(ptr), m.Key)...))
+		}
+		for _, name := range required {
+			if n.Member(name) == nil {
+				add(n.Start, ptr, fmt.Sprintf("missing required field %q", name))
+			}
+		}
+	}
+	str := func(dst *string) func(*source.Node, string) {
+		return func(n *source.Node, ptr string) {
+			if n.Kind != source.String || n.Text == "" {
+				add(n.Start, ptr, "must be a string that is not empty")
+				return
+			}
+			*dst = n.Text
+		}
+	}
+	fields(doc.Root, "", []string{"ladder", "cases"}, map[string]func(*source.Node, string){
+		"ladder": str(&c.Ladder),
+		"cases": func(n *source.Node, ptr string) {
+			if n.Kind != source.Array || len(n.Elems) == 0 {
+				add(n.Start, ptr, "must be an array of at least one case")
+				return
+			}
+			c.Cases = make([]Pinned, len(n.Elems))
+			for i, e := range n.Elems {
+				p := &c.Cases[i]
+				fields(e, source.Pointer("cases", strconv.Itoa(i)), []string{"assessment", "rank"}, map[string]func(*source.Node, string){
+					"assessment": str(&p.Assessment),
+					"note":       str(&p.Note),
+					"rank": func(n *source.Node, ptr string) {
+						rank, err := strconv.Atoi(n.Text)
+						if n.Kind != source.Number || err != nil || rank < 0 {
+							add(n.Start, ptr, "must be a rank: 0 or a positive integer")
+							return
+						}
+						p.Rank = rank
+					},
+				})
+			}
+		},
+	})
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b ladder.Problem) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		})
+		return nil, &ladder.Error{Problems: problems}
 	}
 	return &c, nil
+}
+
+func article(k source.Kind) string {
+	switch k {
+	case source.Object, source.Array:
+		return "an " + k.String()
+	case source.Null:
+		return "null"
+	}
+	return "a " + k.String()
 }
 
 // Check evaluates the case's assessment, read relative to dir, against l.

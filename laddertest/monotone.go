@@ -28,10 +28,12 @@ type Counterexample struct {
 	// Level is the ID of the level where a skill, or the level itself, is
 	// lost.
 	Level string
-	// Skill is the name of the skill lost at Level ("General" for the
-	// requirements without a skill): the skill rule is at fault. It is ""
-	// when no skill is lost, only the level: the level rule is at fault.
-	Skill string
+	// SkillLost reports that a skill is lost at Level: the skill rule is at
+	// fault. Skill is its ID, "" for the level's requirements without a
+	// skill. When no skill is lost, only the level, the level rule is at
+	// fault.
+	SkillLost bool
+	Skill     string
 	// LevelLost reports that the level itself is lost.
 	LevelLost bool
 	// RankBefore and RankAfter are the ranks of Before and After. Where the
@@ -42,6 +44,8 @@ type Counterexample struct {
 	// Seed is the seed of the search that found it.
 	Seed int64
 
+	skillName string // the name of the skill lost, for String
+
 	slot int // the index in Marks of what was changed
 }
 
@@ -50,10 +54,10 @@ func (c *Counterexample) String() string {
 	before, _ := json.Marshal(c.Before)
 	lost := fmt.Sprintf("level %q", c.Level)
 	switch {
-	case c.Skill != "" && c.LevelLost:
-		lost = fmt.Sprintf("skill %q at level %q, and the level", c.Skill, c.Level)
-	case c.Skill != "":
-		lost = fmt.Sprintf("skill %q at level %q", c.Skill, c.Level)
+	case c.SkillLost && c.LevelLost:
+		lost = fmt.Sprintf("skill %q at level %q, and the level", c.skillName, c.Level)
+	case c.SkillLost:
+		lost = fmt.Sprintf("skill %q at level %q", c.skillName, c.Level)
 	}
 	return fmt.Sprintf("marking %s reached (it was %s) loses %s: the rank goes from %d to %d\nbefore: %s\nafter:  the same, with %s reached",
 		c.Changed, c.Was, lost, c.RankBefore, c.RankAfter, before, c.Changed)
@@ -133,7 +137,7 @@ func FindNonMonotone(l *ladder.Ladder) (*Counterexample, error) {
 
 // CheckMonotone checks with gopter that reaching more never loses a level
 // of l, so never lowers the rank (see Search.FindNonMonotone), and fails the
-// test with a shrunk counterexample when it can. The defaults rules pass;
+// test with a shrunk counterexample when it can. The default rules pass;
 // a rule such as count(soft, .reached) == 1 fails. Set LADDERTEST_SEED to
 // replay a search.
 func CheckMonotone(t testing.TB, l *ladder.Ladder) {
@@ -177,21 +181,26 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 			return nil, err
 		}
 		for i := range res.Levels {
-			lost := ""
+			var lost *ladder.GroupResult
 			for g, group := range res.Levels[i].Groups {
 				if group.Reached && !res2.Levels[i].Groups[g].Reached {
-					lost = group.Name
+					lost = &res.Levels[i].Groups[g]
 					break
 				}
 			}
 			levelLost := res.Levels[i].Reached && !res2.Levels[i].Reached
-			if lost == "" && !levelLost {
+			if lost == nil && !levelLost {
 				continue
+			}
+			skill, name := "", ""
+			if lost != nil {
+				skill, name = lost.Skill, lost.Name
 			}
 			return &Counterexample{
 				Before: before, After: after,
 				Changed: slotName(l, k), Was: s.String(),
-				Level: res.Levels[i].ID, Skill: lost, LevelLost: levelLost,
+				Level: res.Levels[i].ID, LevelLost: levelLost,
+				SkillLost: lost != nil, Skill: skill, skillName: name,
 				RankBefore: res.Rank, RankAfter: res2.Rank,
 				slot: k,
 			}, nil
@@ -221,9 +230,17 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, er
 	for i, lv := range l.Levels {
 		start[i+1] = start[i] + len(lv.Requirements)
 	}
-	names := map[string]string{"": "General"}
+	// A requirement's group: its skill's ID, "" for none or one the ladder
+	// does not have.
+	known := map[string]bool{}
 	for _, s := range l.Skills {
-		names[s.ID] = s.Name
+		known[s.ID] = true
+	}
+	group := func(r ladder.Requirement) string {
+		if known[r.Skill] {
+			return r.Skill
+		}
+		return ""
 	}
 	target := indexOf(l, c.Level)
 	// fill gives level i's slots, except those of the lost skill and the
@@ -232,7 +249,7 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, er
 		seen := map[string]bool{}
 		for j, r := range l.Levels[i].Requirements {
 			k := start[i] + j
-			if i == target && (names[r.Skill] == c.Skill || k == c.slot) {
+			if i == target && (c.SkillLost && group(r) == c.Skill || k == c.slot) {
 				continue
 			}
 			switch {
@@ -283,7 +300,7 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, er
 		c2.Seed = c.Seed
 		return c2, nil
 	}
-	if c.Skill == "" {
+	if !c.SkillLost {
 		if c2, err := try(); c2 != nil || err != nil {
 			return c2, err
 		}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/ladderkit/ladder/dsl"
@@ -58,6 +60,13 @@ func (p *Plan) Release(in *Input) {
 // Decide applies the plan's rules to the input's marks and sets its
 // verdicts. It returns a *RuleError when a rule fails as it runs.
 func (p *Plan) Decide(in *Input) error {
+	for _, marks := range [][]Mark{in.Marks, in.Reach, in.Description} {
+		for i, m := range marks {
+			if m.Status > NotApplicable {
+				return fmt.Errorf("rules: mark %d has status %d, not one of the statuses", i, m.Status)
+			}
+		}
+	}
 	in.Rank = 0
 	ranked := true
 	for i := range p.spec.Levels {

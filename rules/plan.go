@@ -17,6 +17,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -38,13 +39,18 @@ var statusNames = [...]string{dsl.StatusUnassessed, dsl.StatusReached, dsl.Statu
 
 // String returns the status as rules see it: "unassessed", "reached",
 // "not_yet" or "not_applicable".
-func (s Status) String() string { return statusNames[s] }
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("Status(%d)", s)
+}
 
 // Mark is an assessment's mark on a requirement or on a level's expertise
 // reach or description.
 type Mark struct {
-	Status Status
-	Reason string
+	Status Status // Unassessed when the assessment has no mark
+	Reason string // the assessor's reason, "" when none
 }
 
 // Spec describes a ladder to compile.
@@ -61,16 +67,19 @@ type Spec struct {
 // Rules are the sources of a skill rule and a level rule. An empty source is
 // inherited.
 type Rules struct {
-	Skill, Level string
+	Skill string // decides whether a skill is reached at a level
+	Level string // decides whether a level is reached
 }
 
 // Requirement is a requirement of a ladder.
 type Requirement struct {
-	ID, Text string
+	ID   string // unique in the spec; an Input's marks are found by it
+	Text string // what must hold, as rules see it in .text
 }
 
 // Level is a level of a ladder.
 type Level struct {
+	// ID, Name and Reach are the level's, as rules see them in level.
 	ID, Name, Reach string
 	// Rules are the level's own rules; "" means the ladder's.
 	Rules Rules
@@ -83,8 +92,8 @@ type Level struct {
 // requirements without a skill (General).
 type Group struct {
 	Skill   string // the skill's ID, "" for the general group
-	Name    string
-	General bool
+	Name    string // the skill's name, as rules see it in skill.name
+	General bool   // true for the requirements without a skill
 	// Hard and Soft are indices into Spec.Requirements.
 	Hard, Soft []int
 }
@@ -111,6 +120,7 @@ type RuleError struct {
 	// Level is the index of the level whose rules hold the rule, -1 for
 	// the ladder's.
 	Level int
+	// Scope says whether it is the skill rule or the level rule.
 	Scope dsl.Scope
 	// AtLevel and AtGroup say, for a run that failed, which level and
 	// which of its groups the rule was deciding (AtGroup is -1 for a level
@@ -120,6 +130,7 @@ type RuleError struct {
 	Err error
 }
 
+// Error says which rule, where, and what is wrong.
 func (e *RuleError) Error() string {
 	where := "ladder"
 	if e.Level >= 0 {
@@ -128,12 +139,28 @@ func (e *RuleError) Error() string {
 	return fmt.Sprintf("%s rule of the %s: %v", e.Scope, where, e.Err)
 }
 
+// Unwrap returns Err.
 func (e *RuleError) Unwrap() error { return e.Err }
 
+// RuleErrors lists the rules of a ladder that do not compile.
+type RuleErrors []*RuleError
+
+// Error returns the errors, one a line.
+func (e RuleErrors) Error() string {
+	lines := make([]string, len(e))
+	for i, r := range e {
+		lines[i] = r.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Compile checks and compiles the rules of a ladder under the given limits.
-// It returns the plan, or every rule that does not compile, each reported
-// once, where it is written.
-func Compile(spec Spec, lim dsl.Limits) (*Plan, []*RuleError) {
+// It returns the plan, or RuleErrors listing every rule that does not
+// compile, each once, where it is written; or, when the rules compile but
+// the spec does not hold together (IDs not unique, indices out of range),
+// an error saying so. The plan keeps a copy of the spec.
+func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
+	spec = spec.clone()
 	p := &Plan{
 		spec:        spec,
 		index:       make(map[string]int, len(spec.Requirements)),
@@ -206,7 +233,10 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, []*RuleError) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, RuleErrors(errs)
+	}
+	if err := spec.check(); err != nil {
+		return nil, err
 	}
 	for i := range spec.Levels {
 		if p.skill[i] != nil || p.level[i] != nil {
@@ -216,6 +246,45 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, []*RuleError) {
 	}
 	p.pool.New = func() any { return p.newInput() }
 	return p, nil
+}
+
+// clone returns a deep copy of the spec, which the caller may then change.
+func (s Spec) clone() Spec {
+	c := Spec{Rules: s.Rules, Requirements: slices.Clone(s.Requirements), Levels: slices.Clone(s.Levels)}
+	for i := range c.Levels {
+		c.Levels[i].Groups = slices.Clone(c.Levels[i].Groups)
+		for g := range c.Levels[i].Groups {
+			group := &c.Levels[i].Groups[g]
+			group.Hard, group.Soft = slices.Clone(group.Hard), slices.Clone(group.Soft)
+		}
+	}
+	return c
+}
+
+// check reports a spec that does not hold together.
+func (s Spec) check() error {
+	ids := make(map[string]bool, len(s.Requirements))
+	for _, r := range s.Requirements {
+		if ids[r.ID] {
+			return fmt.Errorf("rules: requirement ID %q is not unique", r.ID)
+		}
+		ids[r.ID] = true
+	}
+	levels := make(map[string]bool, len(s.Levels))
+	for i, l := range s.Levels {
+		if levels[l.ID] {
+			return fmt.Errorf("rules: level ID %q is not unique", l.ID)
+		}
+		levels[l.ID] = true
+		for g, group := range l.Groups {
+			for _, r := range slices.Concat(group.Hard, group.Soft) {
+				if r < 0 || r >= len(s.Requirements) {
+					return fmt.Errorf("rules: level %d, group %d: requirement index %d out of range", i, g, r)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Levels returns the plan's levels. They must not be modified.

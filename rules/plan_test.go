@@ -36,9 +36,9 @@ func spec(sizes ...[][2]int) Spec {
 
 func compile(t testing.TB, s Spec) *Plan {
 	t.Helper()
-	p, errs := Compile(s, dsl.Limits{})
-	if len(errs) > 0 {
-		t.Fatalf("Compile failed: %v", errs)
+	p, err := Compile(s, dsl.Limits{})
+	if err != nil {
+		t.Fatalf("Compile failed: %v", err)
 	}
 	return p
 }
@@ -88,7 +88,11 @@ func TestCompileErrorsWhereWritten(t *testing.T) {
 	s.Rules = Rules{Skill: "all(hrad, .reached)"}
 	s.Levels[1].Rules = Rules{Level: "all(skils, .reached)"}
 	s.Levels[2].Rules = Rules{Level: "all(skils, .reached)"}
-	_, errs := Compile(s, dsl.Limits{})
+	_, err := Compile(s, dsl.Limits{})
+	var errs RuleErrors
+	if !errors.As(err, &errs) {
+		t.Fatalf("got %v, want RuleErrors", err)
+	}
 	var got []string
 	for _, e := range errs {
 		var de *dsl.Error
@@ -299,5 +303,32 @@ func TestDecideAllocations(t *testing.T) {
 		if got > tc.max {
 			t.Errorf("rules %+v: got %v allocations per Decide, want at most %v", tc.rules, got, tc.max)
 		}
+	}
+}
+
+// A spec that does not hold together is refused, and the plan keeps its own
+// copy of the spec.
+func TestCompileChecksAndCopiesTheSpec(t *testing.T) {
+	s := spec([][2]int{{2, 1}})
+	bad := s.clone()
+	bad.Requirements[1].ID = bad.Requirements[0].ID
+	if _, err := Compile(bad, dsl.Limits{}); err == nil || err.Error() != `rules: requirement ID "l0-g0-r0" is not unique` {
+		t.Errorf("duplicate IDs: got %v", err)
+	}
+	bad = s.clone()
+	bad.Levels[0].Groups[0].Hard[0] = 7
+	if _, err := Compile(bad, dsl.Limits{}); err == nil || err.Error() != "rules: level 0, group 0: requirement index 7 out of range" {
+		t.Errorf("index out of range: got %v", err)
+	}
+	p := compile(t, s)
+	s.Levels[0].Groups[0].Hard[0] = 7
+	s.Requirements[0].ID = "changed"
+	if _, ok := p.Lookup("l0-g0-r0"); !ok || p.Levels()[0].Groups[0].Hard[0] != 0 {
+		t.Error("changing the spec changed the plan")
+	}
+	in := p.Input()
+	in.Marks[0].Status = 9
+	if err := p.Decide(in); err == nil || err.Error() != "rules: mark 0 has status 9, not one of the statuses" {
+		t.Errorf("bad status: got %v", err)
 	}
 }

@@ -262,6 +262,7 @@ func (s *Schema) Locate(doc *source.Doc) []source.Problem {
 
 // Error is the error Validate returns: every problem found in a document.
 type Error struct {
+	// Problems are the problems found, in document order; never empty.
 	Problems []Problem
 }
 
@@ -273,6 +274,7 @@ type Problem struct {
 	// Pointer is the JSON pointer of the value at fault, "" for the whole
 	// document.
 	Pointer string
+	// Message says what is wrong.
 	Message string
 }
 
@@ -302,8 +304,9 @@ func newError(doc *source.Doc, problems []source.Problem) error {
 	// missing fields of an object in the schema's order).
 	slices.SortStableFunc(problems, func(a, b source.Problem) int { return a.Offset - b.Offset })
 	e := &Error{Problems: make([]Problem, len(problems))}
+	cursor := doc.Cursor()
 	for i, p := range problems {
-		line, col := doc.Position(p.Offset)
+		line, col := cursor.Position(p.Offset)
 		e.Problems[i] = Problem{Line: line, Column: col, Pointer: p.Pointer, Message: p.Message}
 	}
 	return e
@@ -356,13 +359,14 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 		}
 		for name := range obj {
 			if !slices.Contains(known, name) {
-				add(ptr+"/"+escape(name), unknownField(name, known), true)
-				(*out)[len(*out)-1].suggestion = suggest.Name(name, known)
+				guess := suggest.Name(name, known)
+				add(ptr+"/"+escape(name), unknownField(name, guess, known), true)
+				(*out)[len(*out)-1].suggestion = guess
 			}
 		}
 		return
 	case "pattern":
-		if strings.Contains(frag, "/propertyNames/") || strings.HasSuffix(frag, "/propertyNames/pattern") {
+		if strings.Contains(frag, "/propertyNames/") {
 			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", lastToken(ptr)), true)
 			return
 		}
@@ -422,9 +426,9 @@ var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // unknownField says a field is unknown, with the closest known name when
 // one is close, else the known names in the schema's order (the Go fields').
-func unknownField(name string, known []string) string {
+func unknownField(name, guess string, known []string) string {
 	msg := "unknown field " + strconv.Quote(name)
-	if guess := suggest.Name(name, known); guess != "" {
+	if guess != "" {
 		return msg + fmt.Sprintf(" (did you mean %q?)", guess)
 	}
 	if len(known) > 0 {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/laddertest"
 )
@@ -79,13 +80,19 @@ func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
 	return exitInvalid
 }
 
-// custom reports whether a ladder has rules other than the defaults.
+// custom reports whether a ladder has rules other than the defaults (a
+// rule written as the default is the default).
 func custom(l *ladder.Ladder) bool {
-	if l.Rules != nil && *l.Rules != (ladder.Rules{}) {
+	isDefault := func(r *ladder.Rules) bool {
+		return r == nil ||
+			(r.Skill == "" || strings.TrimSpace(r.Skill) == dsl.DefaultSkillRule) &&
+				(r.Level == "" || strings.TrimSpace(r.Level) == dsl.DefaultLevelRule)
+	}
+	if !isDefault(l.Rules) {
 		return true
 	}
 	for _, lv := range l.Levels {
-		if lv.Rules != nil && *lv.Rules != (ladder.Rules{}) {
+		if !isDefault(lv.Rules) {
 			return true
 		}
 	}
@@ -97,7 +104,7 @@ func custom(l *ladder.Ladder) bool {
 // where it is lost, else the ladder's.
 func faultyRule(l *ladder.Ladder, c *laddertest.Counterexample) string {
 	scope := "level"
-	if c.Skill != "" {
+	if c.SkillLost {
 		scope = "skill"
 	}
 	for i, lv := range l.Levels {

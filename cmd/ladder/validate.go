@@ -50,6 +50,7 @@ when any is not.
 func validate(paths []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	ladders := make(map[string]*ladder.Ladder)
+	ladderPaths := make(map[string][]string) // the files of each ladder ID
 	type assessment struct {
 		path string
 		a    *ladder.Assessment
@@ -61,13 +62,13 @@ func validate(paths []string, stdout, stderr io.Writer) int {
 			status = report(stderr, err)
 			continue
 		}
-		if isCases(data) {
+		switch kindOf(data) {
+		case "cases":
 			if s := checkCases(path, data, stdout, stderr); s != exitOK {
 				status = s
 			}
 			continue
-		}
-		if isAssessment(data) {
+		case "assessment":
 			a, err := ladder.LoadAssessment(path)
 			if err != nil {
 				status = report(stderr, err)
@@ -82,6 +83,7 @@ func validate(paths []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		ladders[l.ID] = l
+		ladderPaths[l.ID] = append(ladderPaths[l.ID], path)
 		levels := "levels"
 		if len(l.Levels) == 1 {
 			levels = "level"
@@ -89,6 +91,11 @@ func validate(paths []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: ok: ladder %q, %d %s\n", path, l.ID, len(l.Levels), levels)
 	}
 	for _, x := range assessments {
+		if paths := ladderPaths[x.a.Ladder]; len(paths) > 1 {
+			status = report(stderr, &ladder.Error{Problems: []ladder.Problem{{File: x.path, Pointer: "/ladder",
+				Message: fmt.Sprintf("ladder %q is in several files given (%s): cannot tell which to check the assessment against", x.a.Ladder, strings.Join(paths, ", "))}}})
+			continue
+		}
 		if l, ok := ladders[x.a.Ladder]; ok {
 			if _, err := l.Evaluate(x.a); err != nil {
 				status = report(stderr, err)
@@ -102,14 +109,24 @@ func validate(paths []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-// isCases tells a cases file of laddertest by its "cases" member.
-func isCases(data []byte) bool {
+// kindOf tells what a document is by its top-level members: a cases file
+// of laddertest has "cases"; an assessment has "ladder", "subject" or
+// "marks"; anything else, including what is not a JSON object, is read as a
+// ladder, which reports what is wrong with it.
+func kindOf(data []byte) string {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(data, &top) != nil {
-		return false
+		return "ladder"
 	}
-	_, ok := top["cases"]
-	return ok
+	if _, ok := top["cases"]; ok {
+		return "cases"
+	}
+	for _, key := range []string{"ladder", "subject", "marks"} {
+		if _, ok := top[key]; ok {
+			return "assessment"
+		}
+	}
+	return "ladder"
 }
 
 // checkCases runs a cases file: each assessment must give its rank.
@@ -147,20 +164,4 @@ func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: ok: %d cases give their ranks\n", path, len(cases.Cases))
 	}
 	return status
-}
-
-// isAssessment tells an assessment from a ladder by the members only an
-// assessment has. A document that is not a JSON object is read as a ladder,
-// which reports what is wrong with it.
-func isAssessment(data []byte) bool {
-	var top map[string]json.RawMessage
-	if json.Unmarshal(data, &top) != nil {
-		return false
-	}
-	for _, key := range []string{"ladder", "subject", "marks"} {
-		if _, ok := top[key]; ok {
-			return true
-		}
-	}
-	return false
 }

@@ -677,6 +677,42 @@ func (d *Doc) Position(off int) (line, col int) {
 	return lo + 1, utf8.RuneCount(d.Data[d.lines[lo]:off]) + 1
 }
 
+// Cursor finds the positions of offsets given in increasing order in one
+// pass over the document, where Position would count each column from the
+// start of its line: on a document of one long line, locating many
+// problems one by one would take quadratic time.
+type Cursor struct {
+	d         *Doc
+	lines     []int
+	off, line int // the last offset located, and its line's index
+	col       int
+}
+
+// Cursor returns a cursor at the start of the document.
+func (d *Doc) Cursor() *Cursor {
+	lines := d.lines
+	if lines == nil {
+		lines = lineStarts(d.Data)
+	}
+	return &Cursor{d: d, lines: lines, col: 1}
+}
+
+// Position returns the line and column of off, as Doc.Position does. It is
+// fast when offsets come in increasing order.
+func (c *Cursor) Position(off int) (line, col int) {
+	off = min(max(off, 0), len(c.d.Data))
+	i, _ := slices.BinarySearch(c.lines, off+1) // lines starting at or before off
+	i--
+	// Count again from the line's start when off is on another line,
+	// before the last offset, or when the last offset cut a character.
+	if i != c.line || off < c.off || c.off < len(c.d.Data) && !utf8.RuneStart(c.d.Data[c.off]) {
+		c.line, c.off, c.col = i, c.lines[i], 1
+	}
+	c.col += utf8.RuneCount(c.d.Data[c.off:off])
+	c.off = off
+	return c.line + 1, c.col
+}
+
 // Pointer builds a JSON pointer (RFC 6901) from its reference tokens.
 func Pointer(tokens ...string) string {
 	var b strings.Builder
@@ -846,14 +882,4 @@ func (d *Doc) Span(n *Node) Span {
 func (s Span) Position(runeIndex int) (line, col int) {
 	off := rawOffset([]byte(s.lit), runeIndex)
 	return s.Line, s.Column + utf8.RuneCountInString(s.lit[:off])
-}
-
-// Sort orders problems as the document reads: by offset, then by message.
-func Sort(problems []Problem) {
-	slices.SortStableFunc(problems, func(a, b Problem) int {
-		if a.Offset != b.Offset {
-			return a.Offset - b.Offset
-		}
-		return strings.Compare(a.Message, b.Message)
-	})
 }

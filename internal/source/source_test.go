@@ -958,36 +958,31 @@ func TestPrintablePointer(t *testing.T) {
 	}
 }
 
-func TestSort(t *testing.T) {
-	problems := []Problem{
-		{30, "/c", "b"},
-		{10, "/a", "z"},
-		{30, "/c2", "a"},
-		{10, "/first", "m"},
-		{0, "", "x"},
-		{10, "/second", "m"},
-		{30, "/c3", "a"},
-		{10, "/third", "m"},
-	}
-	want := []Problem{
-		{0, "", "x"},
-		{10, "/first", "m"},
-		{10, "/second", "m"},
-		{10, "/third", "m"},
-		{10, "/a", "z"},
-		{30, "/c2", "a"},
-		{30, "/c3", "a"},
-		{30, "/c", "b"},
-	}
-	Sort(problems)
-	if !reflect.DeepEqual(problems, want) {
-		t.Errorf("Sort: got %v, want %v", problems, want)
-	}
-	Sort(nil) // must not panic
-	one := []Problem{{5, "/x", "m"}}
-	Sort(one)
-	if !reflect.DeepEqual(one, []Problem{{5, "/x", "m"}}) {
-		t.Errorf("Sort: got %v, want %v", one, []Problem{{5, "/x", "m"}})
+// The cursor gives the positions Doc.Position gives, for offsets in
+// increasing order and out of order, on long lines and short ones.
+func TestCursor(t *testing.T) {
+	for _, doc := range []string{
+		"{\"é\": [1, 2, \"日本\"], \"b\": {\"c\": \"😀\"}}",
+		"[\n  1,\r\n  \"é\",\n\n  {\"a\": 2}\n]\n",
+	} {
+		d, problems := Parse([]byte(doc), Limits{})
+		if len(problems) > 0 {
+			t.Fatal(problems)
+		}
+		c := d.Cursor()
+		for off := range len(doc) + 1 {
+			line, col := c.Position(off)
+			wl, wc := d.Position(off)
+			if line != wl || col != wc {
+				t.Errorf("%q: Cursor.Position(%d) = %d:%d, want %d:%d", doc, off, line, col, wl, wc)
+			}
+		}
+		for _, off := range []int{len(doc) / 2, 1, len(doc), 0, -1, len(doc) + 5} {
+			line, col := c.Position(off)
+			if wl, wc := d.Position(off); line != wl || col != wc {
+				t.Errorf("%q: Cursor.Position(%d) = %d:%d, want %d:%d", doc, off, line, col, wl, wc)
+			}
+		}
 	}
 }
 

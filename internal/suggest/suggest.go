@@ -9,25 +9,73 @@ import "strings"
 // added, removed, changed, or two swapped), at most one per three
 // characters, and never the whole name. Case is ignored.
 func Name(name string, candidates []string) string {
-	best, bestDist := "", -1
-	n := len([]rune(name))
+	return NewFinder(candidates, 0).Name(name)
+}
+
+// maxRunes is the longest name Finder suggests for: a longer one is no
+// misspelling of a short ID, and costs too much to compare.
+const maxRunes = 100
+
+// Finder finds the names misspellings were meant to be, among many
+// candidates, within a budget of work, so that a document with thousands of
+// unknown names cannot make reporting them slow.
+type Finder struct {
+	candidates []string
+	lower      [][]rune
+	budget     int // comparison cells left; < 0 means no limit
+}
+
+// NewFinder returns a Finder over the candidates that compares at most
+// budget characters pairs in all (0 means no limit).
+func NewFinder(candidates []string, budget int) *Finder {
+	f := &Finder{candidates: candidates, lower: make([][]rune, len(candidates)), budget: budget}
+	if budget == 0 {
+		f.budget = -1
+	}
+	for i, c := range candidates {
+		f.lower[i] = []rune(strings.ToLower(c))
+	}
+	return f
+}
+
+// Name is like the function Name, over the Finder's candidates; it returns
+// "" once the budget is spent.
+func (f *Finder) Name(name string) string {
+	r := []rune(strings.ToLower(name))
+	n := len(r)
+	if n > maxRunes {
+		return ""
+	}
 	limit := max(1, (n+2)/3)
-	for _, c := range candidates {
-		if c == name {
+	best, bestDist := "", -1
+	for i, c := range f.lower {
+		if f.candidates[i] == name || abs(len(c)-n) > limit || len(c) > maxRunes {
 			continue
 		}
-		d := distance(strings.ToLower(name), strings.ToLower(c))
+		if f.budget >= 0 {
+			if f.budget < n*len(c) {
+				return best
+			}
+			f.budget -= n * len(c)
+		}
+		d := distance(r, c)
 		if d <= limit && d < n && (bestDist < 0 || d < bestDist) {
-			best, bestDist = c, d
+			best, bestDist = f.candidates[i], d
 		}
 	}
 	return best
 }
 
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // distance is the optimal string alignment distance between a and b, in
 // runes: Levenshtein's, with a swap of two neighbours counted as one edit.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+func distance(ra, rb []rune) int {
 	d := make([][]int, len(ra)+1)
 	for i := range d {
 		d[i] = make([]int, len(rb)+1)

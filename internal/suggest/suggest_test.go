@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestName(t *testing.T) {
 	levels := []string{"easy", "medium", "hard"}
@@ -73,11 +76,27 @@ func TestDistance(t *testing.T) {
 		{"Hard", "hard", 1}, // distance itself is case-sensitive: Name lowers
 	}
 	for _, tt := range tests {
-		if got := distance(tt.a, tt.b); got != tt.want {
+		if got := distance([]rune(tt.a), []rune(tt.b)); got != tt.want {
 			t.Errorf("distance(%q, %q): got %v, want %v", tt.a, tt.b, got, tt.want)
 		}
-		if got := distance(tt.b, tt.a); got != tt.want {
+		if got := distance([]rune(tt.b), []rune(tt.a)); got != tt.want {
 			t.Errorf("distance(%q, %q): got %v, want %v", tt.b, tt.a, got, tt.want)
 		}
+	}
+}
+
+// A Finder stops suggesting once its budget is spent, and never suggests
+// for names too long to be misspelt IDs.
+func TestFinderBudget(t *testing.T) {
+	f := NewFinder([]string{"hard", "soft"}, 20) // one comparison of 4x4 characters
+	if got := f.Name("hrad"); got != "hard" {
+		t.Errorf("first: got %q, want hard", got)
+	}
+	if got := f.Name("sfot"); got != "" {
+		t.Errorf("after the budget: got %q, want none", got)
+	}
+	long := strings.Repeat("a", maxRunes+1)
+	if got := Name(long, []string{long + "b"}); got != "" {
+		t.Errorf("long name: got %q, want none", got)
 	}
 }

@@ -1,0 +1,75 @@
+package laddertest_test
+
+import (
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/prop"
+
+	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/laddertest"
+)
+
+// A rule that counts soft requirements with == loses the skill when a
+// second one is reached: the search finds it, shrunk to two marks.
+func ExampleSearch_FindNonMonotone() {
+	l, err := ladder.Parse([]byte(`{
+	  "id": "reviews", "name": "Reviews", "skills": [{"id": "review", "name": "Review"}],
+	  "rules": {"skill": "all(hard, .reached) and count(soft, .reached) == 1"},
+	  "levels": [{"id": "1", "requirements": [
+	    {"id": "reviews-prs", "skill": "review", "kind": "hard", "text": "Reviews PRs"},
+	    {"id": "suggests-fixes", "skill": "review", "kind": "soft", "text": "Suggests fixes"},
+	    {"id": "explains-remarks", "skill": "review", "kind": "soft", "text": "Explains remarks"}]}]
+	}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	c, err := laddertest.Search{Tests: 100, Seed: 1}.FindNonMonotone(l)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.Changed, "lost skill", c.Skill, "at level", c.Level, "rank", c.RankBefore, "->", c.RankAfter)
+	fmt.Println(len(c.Before.Marks), "marks before")
+	// Output:
+	// suggests-fixes lost skill review at level 1 rank 1 -> 0
+	// 2 marks before
+}
+
+// A cases file pins the rank each known assessment gives.
+func ExampleLoadCases() {
+	c, err := laddertest.LoadCases("../examples/devops-technical-mastery/cases.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	l, err := ladder.Load("../examples/devops-technical-mastery/" + c.Ladder)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range c.Cases {
+		fmt.Println(p.Assessment, p.Rank, p.Check(l, "../examples/devops-technical-mastery"))
+	}
+	// Output:
+	// alice-newcomer.json 1 <nil>
+	// bruno-squad-expert.json 3 <nil>
+	// chloe-gap.json 2 <nil>
+}
+
+// The generators serve properties of a team's own: here, that the rank is
+// never above the number of levels.
+func ExampleGenCase() {
+	params := gopter.DefaultTestParametersWithSeed(1)
+	properties := gopter.NewProperties(params)
+	properties.Property("rank within bounds", prop.ForAll(func(c laddertest.Case) bool {
+		l, err := c.Shape.Ladder()
+		if err != nil {
+			return false
+		}
+		res, err := l.Evaluate(c.Marks.Assessment(l))
+		return err == nil && res.Rank >= 0 && res.Rank <= len(l.Levels)
+	}, laddertest.GenCase()))
+	properties.Run(gopter.NewFormatedReporter(false, 80, os.Stdout))
+	// Output:
+	// + rank within bounds: OK, passed 100 tests.
+}
