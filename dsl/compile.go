@@ -34,6 +34,7 @@ type Program struct {
 	// reasons and lists say what a run may observe (see Reads).
 	reasons, lists bool
 	cost           size // steps of a run, by the sizes of what it sees
+	uses           uint8 // the variables the rule names, by bit (see varBit)
 }
 
 // Builtins returns the builtin functions of expr that rules may call. The
@@ -93,6 +94,16 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 	p := &Program{scope: scope, source: src, budget: lim.MemoryBudget}
 	p.reasons, p.lists = reads(tree.Node)
 	p.cost = ruleCost(tree.Node)
+	var names func(n ast.Node)
+	names = func(n ast.Node) {
+		if id, ok := n.(*ast.IdentifierNode); ok {
+			p.uses |= varBit(id.Value)
+		}
+		for _, c := range children(n) {
+			names(c)
+		}
+	}
+	names(tree.Node)
 	if err := optimizer.Optimize(&tree.Node, config); err != nil {
 		return nil, fromExpr(src, scope, lim, err)
 	}
@@ -143,6 +154,31 @@ func (p *Program) Cost(s Sizes) float64 {
 	}
 	s.List = max(s.List, 1)
 	return p.cost(s)
+}
+
+// Uses reports whether the rule names a variable, so that a caller need not
+// fill in the environment what the rule cannot read.
+func (p *Program) Uses(variable string) bool { return p.uses&varBit(variable) != 0 }
+
+// varBit returns the bit of a variable in Program.uses, 0 for other names.
+func varBit(name string) uint8 {
+	switch name {
+	case VarHard:
+		return 1
+	case VarSoft:
+		return 2
+	case VarSkill:
+		return 4
+	case VarLevel:
+		return 8
+	case VarSkills:
+		return 16
+	case VarReachMark:
+		return 32
+	case VarDescriptionMark:
+		return 64
+	}
+	return 0
 }
 
 // Run runs the rule on env with machine m, which it reuses: a VM may run

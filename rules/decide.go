@@ -245,18 +245,31 @@ func (r *runner) fill(buf []any, indices []int, marks []Mark, reasons bool) int 
 }
 
 func (r *runner) skill(prog *dsl.Program, in *Input, level, k int, g *Group) (bool, error) {
+	// Only what the rule names is set: the environment is shared, and what
+	// an earlier run left in it the rule cannot read.
 	reasons, _ := prog.Reads()
 	env := r.skillEnv
-	env[dsl.VarHard] = r.hardN[r.fill(r.hard, g.Hard, in.Marks, reasons)]
-	env[dsl.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
-	env[dsl.VarSkill] = r.p.boxes.skill[k]
-	env[dsl.VarLevel] = r.p.boxes.level[level]
+	if prog.Uses(dsl.VarHard) {
+		env[dsl.VarHard] = r.hardN[r.fill(r.hard, g.Hard, in.Marks, reasons)]
+	}
+	if prog.Uses(dsl.VarSoft) {
+		env[dsl.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
+	}
+	if prog.Uses(dsl.VarSkill) {
+		env[dsl.VarSkill] = r.p.boxes.skill[k]
+	}
+	if prog.Uses(dsl.VarLevel) {
+		env[dsl.VarLevel] = r.p.boxes.level[level]
+	}
 	return prog.Run(&r.vm, env)
 }
 
 func (r *runner) level(prog *dsl.Program, in *Input, i int, groups []bool) (bool, error) {
 	reasons, lists := prog.Reads()
 	start := r.p.groupStart[i]
+	if !prog.Uses(dsl.VarSkills) {
+		groups = groups[:0]
+	}
 	for g, reached := range groups {
 		if lists {
 			r.skills[g] = r.skillResult(in, i, g, reached)
@@ -266,9 +279,15 @@ func (r *runner) level(prog *dsl.Program, in *Input, i int, groups []bool) (bool
 	}
 	env := r.levelEnv
 	env[dsl.VarSkills] = r.skillN[len(groups)]
-	env[dsl.VarLevel] = r.p.boxes.level[i]
-	env[dsl.VarReachMark] = r.mark(in.Reach[i], reasons)
-	env[dsl.VarDescriptionMark] = r.mark(in.Description[i], reasons)
+	if prog.Uses(dsl.VarLevel) {
+		env[dsl.VarLevel] = r.p.boxes.level[i]
+	}
+	if prog.Uses(dsl.VarReachMark) {
+		env[dsl.VarReachMark] = r.mark(in.Reach[i], reasons)
+	}
+	if prog.Uses(dsl.VarDescriptionMark) {
+		env[dsl.VarDescriptionMark] = r.mark(in.Description[i], reasons)
+	}
 	return prog.Run(&r.vm, env)
 }
 
