@@ -3,6 +3,7 @@ package ladder_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -164,5 +165,41 @@ func TestReasonLengthMatchesTheSchema(t *testing.T) {
 	}
 	if got := doc.Defs["Mark"].Properties["reason"].MaxLength; got != dsl.MaxReasonLength {
 		t.Errorf("the schema's reason maxLength is %d, want dsl.MaxReasonLength, %d", got, dsl.MaxReasonLength)
+	}
+}
+
+// A rule whose cost grows with the ladder's lists is refused on a ladder
+// whose lists make it too costly, and accepted on one whose lists do not.
+func TestRuleCostDependsOnTheLadder(t *testing.T) {
+	ladderOf := func(n int, rule string) []byte {
+		l := ladder.Ladder{ID: "big", Name: "Big", Skills: []ladder.Skill{}, Rules: &ladder.Rules{Skill: rule}}
+		lv := ladder.Level{ID: "1"}
+		for i := range n {
+			lv.Requirements = append(lv.Requirements, ladder.Requirement{ID: fmt.Sprintf("r%d", i), Kind: ladder.Hard, Text: "x"})
+		}
+		l.Levels = []ladder.Level{lv}
+		data, err := json.Marshal(&l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	for _, tc := range []struct {
+		rule     string
+		small    int // a group size at which the rule is accepted
+		large    int // one at which it is refused
+		estimate string
+	}{
+		{"count(hard, count(hard, .reached) > 0) >= 0", 20, 100, "40504"}, // 4n² + 5n + 4
+		{"sum(hard, count(hard, # in hard)) >= 0", 10, 30, "30694"},       // n³ + 4n² + ...
+	} {
+		if _, err := ladder.Parse(ladderOf(tc.small, tc.rule)); err != nil {
+			t.Errorf("%q on %d requirements: %v", tc.rule, tc.small, err)
+		}
+		_, err := ladder.Parse(ladderOf(tc.large, tc.rule))
+		want := fmt.Sprintf("/rules/skill: rule may take up to %s steps a run on this ladder (lists of up to %d items, texts of up to 1 bytes, reasons of up to 1000 characters): over the limit of 20000", tc.estimate, tc.large)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q on %d requirements: got %v, want ...%s", tc.rule, tc.large, err, want)
+		}
 	}
 }
