@@ -33,7 +33,7 @@ type Program struct {
 	budget uint
 	// reasons and lists say what a run may observe (see Reads).
 	reasons, lists bool
-	cost           size // steps of a run, by the sizes of what it sees
+	cost           size  // steps of a run, by the sizes of what it sees
 	uses           uint8 // the variables the rule names, by bit (see varBit)
 }
 
