@@ -24,10 +24,12 @@ type Assessment struct {
 	// decide only where a level rule says so.
 	Levels map[string]LevelMarks `json:"levels,omitempty"`
 
-	// file and doc locate problems Evaluate finds (a mark for a requirement
-	// the ladder does not have).
+	// file and src locate problems Evaluate finds (a mark for a
+	// requirement the ladder does not have): src is the document as read,
+	// parsed again only then, so that an assessment held in memory costs
+	// no more than its text.
 	file string
-	doc  *sourceDoc
+	src  []byte
 }
 
 // Mark is an assessor's verdict on one requirement, expertise reach or

@@ -80,6 +80,9 @@ type sourceDoc = source.Doc
 type problems struct {
 	file string
 	doc  *sourceDoc
+	// src is a document to parse when a problem is first located, when
+	// doc is nil.
+	src  []byte
 	list []problem
 	// blocked holds the pointers the schema found at fault: later checks
 	// say nothing more about them, as repeating the schema's complaint in
@@ -106,6 +109,9 @@ func (ps *problems) at(ptr, msg string) { ps.add(ps.offset(ptr, false), ptr, msg
 func (ps *problems) atKey(ptr, msg string) { ps.add(ps.offset(ptr, true), ptr, msg, "") }
 
 func (ps *problems) offset(ptr string, key bool) int {
+	if ps.doc == nil && ps.src != nil {
+		ps.doc, _ = source.Parse(ps.src, source.Limits{})
+	}
 	switch {
 	case ps.doc == nil || ps.doc.Root == nil:
 		return 0

@@ -118,7 +118,7 @@ func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 
 // mapAssessment puts the assessment's marks into the input, by index.
 func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
-	ps := problems{file: a.file, doc: a.doc}
+	ps := problems{file: a.file, src: a.src}
 	if a.Ladder != l.id {
 		// Its marks are another ladder's: saying so of each helps nobody.
 		ps.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.id))

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -180,7 +181,7 @@ func (p *Parser) parseAssessment(file string, data []byte) (*Assessment, error) 
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
-	a.file, a.doc = file, ps.doc
+	a.file, a.src = file, bytes.Clone(data)
 	return a, nil
 }
 

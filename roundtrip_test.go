@@ -18,7 +18,7 @@ func (l *Ladder) exported() Ladder {
 
 func (a *Assessment) exported() Assessment {
 	c := *a
-	c.file, c.doc = "", nil
+	c.file, c.src = "", nil
 	return c
 }
 
