@@ -398,7 +398,7 @@ var worstRules = []struct {
 		return "sum(" + list + ", sum(" + list + ", 1)) > 0"
 	}, ""},
 	{"ranges", dsl.SkillRule, func(int) string { return "sum(1..10, sum(1..10, 1)) > 0" }, " and "},
-	{"strings", dsl.SkillRule, func(int) string { return "sum(hard, len(upper(.text + .reason))) >= 0" }, " and "},
+	{"strings", dsl.SkillRule, func(int) string { return "sum(hard, len(upper(.text + skill.name))) >= 0" }, " and "},
 	{"skills-lists", dsl.LevelRule, func(int) string { return "sum(skills, sum(.hard, len(lower(.text)))) >= 0" }, " and "},
 	{"in-scans", dsl.SkillRule, func(int) string { return "sum(hard, count(hard, # in hard)) >= 0" }, " and "},
 	{"regexp", dsl.SkillRule, func(n int) string { return "any(hard, .text matches '(a|b)" + strings.Repeat(".", n) + "x')" }, ""},
@@ -460,6 +460,15 @@ func hostileAssessment(tb testing.TB) *ladder.Assessment {
 		for _, r := range lv.Requirements {
 			a.Marks[r.ID] = ladder.Mark{Status: ladder.NotYet, Reason: strings.Repeat("😀", dsl.MaxReasonLength)}
 		}
+	}
+	// As an HR system gets it: a document, checked by its schema.
+	data, err := json.Marshal(a)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err = ladder.ParseAssessment(data)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return a
 }

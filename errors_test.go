@@ -210,3 +210,21 @@ func TestLoadOversizedFile(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+// A reason longer than the schema allows is refused by Evaluate too, for
+// an Assessment built in Go.
+func TestLongReasonBuiltInGo(t *testing.T) {
+	l := mustParse(t, small)
+	a := &ladder.Assessment{Ladder: "t", Subject: "s", Marks: map[string]ladder.Mark{
+		"r1": {Status: ladder.Reached, Reason: strings.Repeat("é", 1001)},
+	}}
+	_, err := l.Evaluate(a)
+	want := "/marks/r1/reason: reason is 1001 characters long, over the limit of 1000"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	a.Marks["r1"] = ladder.Mark{Status: ladder.Reached, Reason: strings.Repeat("é", 1000)}
+	if _, err := l.Evaluate(a); err != nil {
+		t.Errorf("a reason of 1000 characters: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package ladder
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/source"
@@ -153,6 +154,10 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 			ps.at(source.Pointer("marks", id, "status"), badStatus(m.Status))
 			continue
 		}
+		if msg := longReason(a, m.Reason); msg != "" {
+			ps.at(source.Pointer("marks", id, "reason"), msg)
+			continue
+		}
 		in.Marks[i] = rules.Mark{Status: s, Reason: m.Reason}
 	}
 	for id, lm := range a.Levels {
@@ -180,6 +185,10 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 				ps.at(source.Pointer("levels", id, mk.name, "status"), badStatus(mk.mark.Status))
 				continue
 			}
+			if msg := longReason(a, mk.mark.Reason); msg != "" {
+				ps.at(source.Pointer("levels", id, mk.name, "reason"), msg)
+				continue
+			}
 			*mk.dst = rules.Mark{Status: s, Reason: mk.mark.Reason}
 		}
 	}
@@ -191,6 +200,19 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 // document with thousands of unknown names gets suggestions for the first
 // ones only.
 const suggestBudget = 1 << 21
+
+// longReason says when a reason is longer than the schema allows: an
+// Assessment built in Go skips the schema, and the cost of rules is bounded
+// by the length of reasons. One read by ParseAssessment passed the schema.
+func longReason(a *Assessment, reason string) string {
+	if len(reason) <= dsl.MaxReasonLength || a.src != nil {
+		return ""
+	}
+	if n := utf8.RuneCountInString(reason); n > dsl.MaxReasonLength {
+		return fmt.Sprintf("reason is %d characters long, over the limit of %d", n, dsl.MaxReasonLength)
+	}
+	return ""
+}
 
 func ruleStatus(s Status) (rules.Status, bool) {
 	switch s {

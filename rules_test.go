@@ -191,7 +191,7 @@ func TestRuleCostDependsOnTheLadder(t *testing.T) {
 		estimate string
 	}{
 		{"count(hard, count(hard, .reached) > 0) >= 0", 20, 100, "40504"}, // 4n² + 5n + 4
-		{"sum(hard, count(hard, # in hard)) >= 0", 10, 30, "30694"},       // n³ + 4n² + ...
+		{"sum(hard, count(hard, # in hard)) >= 0", 10, 30, "219694"},      // 8n³ + ...: each in compares
 	} {
 		if _, err := ladder.Parse(ladderOf(tc.small, tc.rule)); err != nil {
 			t.Errorf("%q on %d requirements: %v", tc.rule, tc.small, err)
@@ -200,6 +200,43 @@ func TestRuleCostDependsOnTheLadder(t *testing.T) {
 		want := fmt.Sprintf("/rules/skill: rule may take up to %s steps a run on this ladder (lists of up to %d items, texts of up to 1 bytes, reasons of up to 1000 characters): over the limit of 20000", tc.estimate, tc.large)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q on %d requirements: got %v, want ...%s", tc.rule, tc.large, err, want)
+		}
+	}
+}
+
+// Rules found to cost far more than they were charged, before the cost
+// model tracked the size of list elements, the work of len on strings and
+// the runs of a whole evaluation: each is now refused.
+func TestHostileRulesAreRefused(t *testing.T) {
+	example := func(rule string) []byte { return withRule(t, dsl.SkillRule, rule) }
+	build := func(levels int, text, rule string) []byte {
+		l := ladder.Ladder{ID: "h", Name: "H", Skills: []ladder.Skill{}, Rules: &ladder.Rules{Skill: rule}}
+		for i := range levels {
+			l.Levels = append(l.Levels, ladder.Level{ID: fmt.Sprint(i), Requirements: []ladder.Requirement{{ID: fmt.Sprintf("r%d", i), Kind: ladder.Hard, Text: text}}})
+		}
+		data, err := json.Marshal(&l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	doubling := "let v0 = map(hard, .reason)[0]; "
+	for i := 1; i <= 14; i++ {
+		doubling += fmt.Sprintf("let v%d = v%d + v%d; ", i, i-1, i-1)
+	}
+	doubling += "len(v14) > 0"
+	lens := "let t = hard[0].text; sum(1..10, sum(1..10, " + strings.Repeat("len(t) + ", 26) + "len(t))) >= 0"
+	for _, tc := range []struct {
+		name, want string
+		doc        []byte
+	}{
+		{"strings doubled from a list's element", "rule may take up to", example(doubling)},
+		{"len of a long text", "rule may take up to", build(1, strings.Repeat("é", 45000), lens)},
+		{"a cheap rule over many levels", "the rules may take up to", build(2000, "x", "sum(1..10, sum(1..10, 1)) > 0 and sum(1..10, sum(1..10, 1)) > 0")},
+	} {
+		_, err := ladder.Parse(tc.doc)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %.300v, want an error saying %q", tc.name, err, tc.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"reflect"
 	"regexp/syntax"
 
 	"github.com/expr-lang/expr/ast"
@@ -37,7 +38,7 @@ const (
 	// regexpWork is how many byte-instructions of a regular expression
 	// (its input's bytes times its compiled program's size) count as one
 	// step.
-	regexpWork = 2
+	regexpWork = 1
 	// caseWork is how many bytes of lower and upper count as one step:
 	// mapping the case of characters outside ASCII is slow.
 	caseWork = 2
@@ -64,10 +65,11 @@ func (a size) scale(c float64) size {
 	return func(s Sizes) float64 { return a(s) * c }
 }
 
-// estimate is what the cost model knows of a node: the work to evaluate it,
-// and, for a list or a string, how long it can be (elements, or bytes).
+// estimate is what the cost model knows of a node: the work to evaluate it;
+// for a list or a string, how long it can be (elements, or bytes); and for a
+// list, how large its elements can be.
 type estimate struct {
-	work, size size
+	work, size, elem size
 }
 
 // costModel estimates, on a checked syntax tree, an upper bound of the
@@ -87,60 +89,71 @@ func ruleCost(root ast.Node) size {
 	return m.of(root).work
 }
 
-// elementSize is the size of an element of a list of requirements or
-// skills, or of strings made of their fields: large enough for any.
-var elementSize = listLength.max(textLength).max(nameLength).max(reasonLen)
+// fieldSize is the size of a field of a requirement, skill or mark: large
+// enough for any of their strings and lists.
+var fieldSize = listLength.max(textLength).max(nameLength).max(reasonLen)
+
+// inWork is how many steps finding a value in a list costs an element:
+// expr compares requirements and skills field by field.
+const inWork = 8
+
+// isString reports whether the checker typed a node as a string.
+func isString(n ast.Node) bool {
+	t := n.Type()
+	return t != nil && t.Kind() == reflect.String
+}
 
 func (m *costModel) of(n ast.Node) estimate {
 	if n == nil {
-		return estimate{work: zero, size: zero}
+		return estimate{work: zero, size: zero, elem: zero}
 	}
 	switch n := n.(type) {
 	case *ast.StringNode:
-		return estimate{work: one, size: fixed(float64(len(n.Value)))}
+		return estimate{work: one, size: fixed(float64(len(n.Value))), elem: zero}
 	case *ast.IdentifierNode:
 		for i := len(m.vars) - 1; i >= 0; i-- {
 			if e, ok := m.vars[i][n.Value]; ok {
-				return estimate{work: one, size: e.size}
+				return estimate{work: one, size: e.size, elem: e.elem}
 			}
 		}
 		switch n.Value {
 		case VarHard, VarSoft, VarSkills:
-			return estimate{work: one, size: listLength}
+			return estimate{work: one, size: listLength, elem: fieldSize}
 		}
-		return estimate{work: one, size: nameLength}
+		return estimate{work: one, size: fieldSize, elem: fieldSize}
 	case *ast.PointerNode:
 		if len(m.elem) > 0 {
-			return estimate{work: one, size: m.elem[len(m.elem)-1]}
+			e := m.elem[len(m.elem)-1]
+			return estimate{work: one, size: e, elem: fieldSize.max(e)}
 		}
-		return estimate{work: one, size: zero}
+		return estimate{work: one, size: zero, elem: zero}
 	case *ast.MemberNode:
 		obj, prop := m.of(n.Node), m.of(n.Property)
-		e := estimate{work: obj.work.plus(prop.work).plus(one), size: obj.size}
+		e := estimate{work: obj.work.plus(prop.work).plus(one), size: obj.elem, elem: obj.elem}
 		if s, ok := n.Property.(*ast.StringNode); ok {
 			switch s.Value {
 			case "hard", "soft":
-				e.size = listLength
+				e.size, e.elem = listLength, fieldSize
 			case "text":
 				e.size = textLength
 			case "reason":
 				e.size = reasonLen
-			default:
+			case "id", "name", "status", "reach":
 				e.size = nameLength
 			}
 		}
 		return e
 	case *ast.SliceNode:
 		obj := m.of(n.Node)
-		return estimate{work: obj.work.plus(m.of(n.From).work).plus(m.of(n.To).work).plus(obj.size).plus(one), size: obj.size}
+		return estimate{work: obj.work.plus(m.of(n.From).work).plus(m.of(n.To).work).plus(obj.size).plus(one), size: obj.size, elem: obj.elem}
 	case *ast.UnaryNode:
 		e := m.of(n.Node)
-		return estimate{work: e.work.plus(one), size: e.size}
+		return estimate{work: e.work.plus(one), size: e.size, elem: e.elem}
 	case *ast.BinaryNode:
 		return m.binary(n)
 	case *ast.ConditionalNode:
 		c, a, b := m.of(n.Cond), m.of(n.Exp1), m.of(n.Exp2)
-		return estimate{work: c.work.plus(a.work.max(b.work)).plus(one), size: a.size.max(b.size)}
+		return estimate{work: c.work.plus(a.work.max(b.work)).plus(one), size: a.size.max(b.size), elem: a.elem.max(b.elem)}
 	case *ast.ChainNode:
 		return m.of(n.Node)
 	case *ast.VariableDeclaratorNode:
@@ -148,28 +161,31 @@ func (m *costModel) of(n ast.Node) estimate {
 		m.vars = append(m.vars, map[string]estimate{n.Name: v})
 		e := m.of(n.Expr)
 		m.vars = m.vars[:len(m.vars)-1]
-		return estimate{work: v.work.plus(e.work).plus(one), size: e.size}
+		return estimate{work: v.work.plus(e.work).plus(one), size: e.size, elem: e.elem}
 	case *ast.SequenceNode:
-		e := estimate{work: zero, size: zero}
+		e := estimate{work: zero, size: zero, elem: zero}
 		for _, c := range n.Nodes {
 			x := m.of(c)
-			e = estimate{work: e.work.plus(x.work), size: x.size}
+			e = estimate{work: e.work.plus(x.work), size: x.size, elem: x.elem}
 		}
 		return e
 	case *ast.ArrayNode:
-		work := one
+		work, elem := one, zero
 		for _, c := range n.Nodes {
-			work = work.plus(m.of(c).work)
+			x := m.of(c)
+			work, elem = work.plus(x.work), elem.max(x.size)
 		}
-		return estimate{work: work, size: fixed(float64(len(n.Nodes)))}
+		return estimate{work: work, size: fixed(float64(len(n.Nodes))), elem: elem}
 	case *ast.MapNode:
-		work := one
+		work, elem := one, zero
 		for _, c := range n.Pairs {
-			work = work.plus(m.of(c).work)
+			x := m.of(c)
+			work, elem = work.plus(x.work), elem.max(x.size)
 		}
-		return estimate{work: work, size: fixed(float64(len(n.Pairs)))}
+		return estimate{work: work, size: fixed(float64(len(n.Pairs))), elem: elem}
 	case *ast.PairNode:
-		return estimate{work: m.of(n.Key).work.plus(m.of(n.Value).work), size: zero}
+		k, v := m.of(n.Key), m.of(n.Value)
+		return estimate{work: k.work.plus(v.work), size: v.size, elem: v.elem}
 	case *ast.CallNode:
 		// The helpers (share, missing) walk their list once.
 		work := m.of(n.Callee).work.plus(one)
@@ -177,29 +193,35 @@ func (m *costModel) of(n ast.Node) estimate {
 			e := m.of(a)
 			work = work.plus(e.work).plus(e.size)
 		}
-		return estimate{work: work, size: zero}
+		return estimate{work: work, size: zero, elem: zero}
 	case *ast.BuiltinNode:
 		return m.builtin(n)
 	case *ast.PredicateNode:
 		return m.of(n.Node)
 	}
 	// Other literals: one step.
-	return estimate{work: one, size: zero}
+	return estimate{work: one, size: zero, elem: zero}
 }
 
 func (m *costModel) binary(n *ast.BinaryNode) estimate {
 	a, b := m.of(n.Left), m.of(n.Right)
 	work := a.work.plus(b.work).plus(one)
+	plain := estimate{work: work, size: zero, elem: zero}
 	switch n.Operator {
 	case "+":
 		// Strings are copied; numbers cost a step.
 		size := a.size.plus(b.size)
-		return estimate{work: work.plus(size.scale(1.0 / stringWork)), size: size}
+		return estimate{work: work.plus(size.scale(1.0 / stringWork)), size: size, elem: zero}
 	case "in", "not in":
-		// A scan of a list.
-		return estimate{work: work.plus(b.size), size: zero}
+		// A scan of a list, comparing each element.
+		plain.work = work.plus(b.size.scale(inWork))
+		if isString(n.Left) {
+			plain.work = plain.work.plus(b.size.times(a.size).scale(1.0 / stringWork))
+		}
+		return plain
 	case "contains", "startsWith", "endsWith", "==", "!=", "<", ">", "<=", ">=":
-		return estimate{work: work.plus(a.size.max(b.size).scale(1.0 / stringWork)), size: zero}
+		plain.work = work.plus(a.size.max(b.size).scale(1.0 / stringWork))
+		return plain
 	case "matches":
 		// Go's regexp runs in time proportional to its input times the
 		// size of its program.
@@ -211,28 +233,29 @@ func (m *costModel) binary(n *ast.BinaryNode) estimate {
 				}
 			}
 		}
-		return estimate{work: work.plus(a.size.scale(prog / regexpWork)), size: zero}
+		plain.work = work.plus(a.size.scale(prog / regexpWork))
+		return plain
 	case "..":
 		lo, _ := intLiteral(n.Left)
 		hi, _ := intLiteral(n.Right)
 		size := fixed(float64(max(0, hi-lo+1)))
-		return estimate{work: work.plus(size), size: size}
+		return estimate{work: work.plus(size), size: size, elem: zero}
 	case "??":
-		return estimate{work: work, size: a.size.max(b.size)}
+		return estimate{work: work, size: a.size.max(b.size), elem: a.elem.max(b.elem)}
 	}
-	return estimate{work: work, size: zero}
+	return plain
 }
 
 func (m *costModel) builtin(n *ast.BuiltinNode) estimate {
 	if len(n.Arguments) == 0 {
-		return estimate{work: one, size: zero}
+		return estimate{work: one, size: zero, elem: zero}
 	}
 	coll := m.of(n.Arguments[0])
 	work := coll.work.plus(one)
 	if len(n.Arguments) > 1 {
 		if pred, ok := n.Arguments[1].(*ast.PredicateNode); ok {
 			// The body runs once per element.
-			m.elem = append(m.elem, elementSize)
+			m.elem = append(m.elem, coll.elem)
 			body := m.of(pred)
 			m.elem = m.elem[:len(m.elem)-1]
 			work = work.plus(coll.size.times(body.work.plus(one)))
@@ -240,30 +263,42 @@ func (m *costModel) builtin(n *ast.BuiltinNode) estimate {
 				work = work.plus(m.of(a).work)
 			}
 			switch n.Name {
-			case "filter", "map":
-				return estimate{work: work, size: coll.size}
+			case "map":
+				return estimate{work: work, size: coll.size, elem: body.size}
+			case "filter":
+				return estimate{work: work, size: coll.size, elem: coll.elem}
 			case "find", "findLast":
-				return estimate{work: work, size: elementSize}
+				return estimate{work: work, size: coll.elem, elem: coll.elem}
 			}
-			return estimate{work: work, size: zero}
+			return estimate{work: work, size: zero, elem: zero}
 		}
 		for _, a := range n.Arguments[1:] {
 			work = work.plus(m.of(a).work)
 		}
 	}
+	// Work on a string counts by its bytes.
+	strWork := func(perStep float64) size {
+		if isString(n.Arguments[0]) {
+			return coll.size.scale(1.0 / perStep)
+		}
+		return zero
+	}
 	switch n.Name {
-	case "len", "abs", "ceil", "floor", "round", "int", "float":
-		return estimate{work: work, size: zero}
+	case "len", "int", "float":
+		// len counts a string's characters; int and float read its digits.
+		return estimate{work: work.plus(strWork(caseWork)), size: zero, elem: zero}
+	case "abs", "ceil", "floor", "round":
+		return estimate{work: work, size: zero, elem: zero}
 	case "first", "last":
-		return estimate{work: work, size: elementSize}
+		return estimate{work: work, size: coll.elem, elem: coll.elem}
 	case "lower", "upper":
-		return estimate{work: work.plus(coll.size.scale(1.0 / caseWork)), size: coll.size}
+		return estimate{work: work.plus(coll.size.scale(1.0 / caseWork)), size: coll.size, elem: zero}
 	case "trim", "trimPrefix", "trimSuffix":
-		return estimate{work: work.plus(coll.size.scale(1.0 / stringWork)), size: coll.size}
+		return estimate{work: work.plus(coll.size.scale(1.0 / stringWork)), size: coll.size, elem: zero}
 	case "hasPrefix", "hasSuffix":
-		return estimate{work: work.plus(coll.size.scale(1.0 / stringWork)), size: zero}
+		return estimate{work: work.plus(coll.size.scale(1.0 / stringWork)), size: zero, elem: zero}
 	}
 	// sum, max, min, mean, median, and predicates written without a body,
 	// walk their list.
-	return estimate{work: work.plus(coll.size), size: zero}
+	return estimate{work: work.plus(coll.size), size: zero, elem: zero}
 }

@@ -34,6 +34,10 @@ type Limits struct {
 	// Default 20000, which a rule such as all(skills, all(.hard, .reached))
 	// reaches with lists of about 70 items.
 	MaxCost int
+	// MaxTotalCost is the most steps all the runs of an evaluation may
+	// take: a skill rule runs once per skill at each level, a level rule
+	// once per level. Default 1000000: a few milliseconds.
+	MaxTotalCost int
 	// MemoryBudget is expr's memory budget for one run of a rule, in the
 	// units of vm.VM.MemoryBudget: elements of the lists a rule builds
 	// (strings are bounded by MaxCost instead). A run over it fails, a
@@ -51,6 +55,7 @@ func DefaultLimits() Limits {
 		MaxNesting:   2,
 		MaxRange:     10,
 		MaxCost:      20_000,
+		MaxTotalCost: 1_000_000,
 		MemoryBudget: 100_000,
 	}
 }
@@ -72,6 +77,9 @@ func (l Limits) OrDefault() Limits {
 	}
 	if l.MaxCost > 0 {
 		d.MaxCost = l.MaxCost
+	}
+	if l.MaxTotalCost > 0 {
+		d.MaxTotalCost = l.MaxTotalCost
 	}
 	if l.MemoryBudget > 0 {
 		d.MemoryBudget = l.MemoryBudget

@@ -232,6 +232,11 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 			p.level[i], p.levelOrigin[i] = compile(dsl.LevelRule, l.Rules.Level, i), i
 		}
 	}
+	if len(errs) == 0 {
+		if err := totalCost(p, sizes, lim); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if len(errs) > 0 {
 		return nil, RuleErrors(errs)
 	}
@@ -246,6 +251,55 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	}
 	p.pool.New = func() any { return p.newInput() }
 	return p, nil
+}
+
+// totalCost checks the cost of a whole evaluation: a skill rule runs once
+// per skill at each level, a level rule once per level, so a ladder of many
+// levels could multiply a rule under MaxCost into a long evaluation. It
+// blames the rule that costs the most in all.
+func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
+	type key struct {
+		origin int
+		scope  dsl.Scope
+	}
+	share := make(map[key]float64)
+	total, runs := 0.0, 0
+	for i, l := range p.spec.Levels {
+		if prog := p.skill[i]; prog != nil {
+			c := prog.Cost(sizes) * float64(len(l.Groups))
+			share[key{p.skillOrigin[i], dsl.SkillRule}] += c
+			total += c
+			runs += len(l.Groups)
+		}
+		if prog := p.level[i]; prog != nil {
+			c := prog.Cost(sizes)
+			share[key{p.levelOrigin[i], dsl.LevelRule}] += c
+			total += c
+			runs++
+		}
+	}
+	maxTotal := float64(lim.OrDefault().MaxTotalCost)
+	if total <= maxTotal {
+		return nil
+	}
+	var worst key
+	for k, c := range share {
+		if c > share[worst] || c == share[worst] && (k.origin < worst.origin || k.origin == worst.origin && k.scope < worst.scope) {
+			worst = k
+		}
+	}
+	src := p.spec.Rules.Skill
+	switch {
+	case worst.origin >= 0 && worst.scope == dsl.SkillRule:
+		src = p.spec.Levels[worst.origin].Rules.Skill
+	case worst.origin >= 0:
+		src = p.spec.Levels[worst.origin].Rules.Level
+	case worst.scope == dsl.LevelRule:
+		src = p.spec.Rules.Level
+	}
+	return &RuleError{Level: worst.origin, Scope: worst.scope, AtLevel: -1, AtGroup: -1, Err: &dsl.Error{Source: src, Message: fmt.Sprintf(
+		"the rules may take up to %.0f steps to evaluate this ladder, in %d runs (this rule %.0f): over the limit of %.0f",
+		total, runs, share[worst], maxTotal)}}
 }
 
 // clone returns a deep copy of the spec, which the caller may then change.
