@@ -92,6 +92,11 @@
 // Start here. Package dsl documents the rule language; package rules
 // applies rules to a ladder and is used through this package; package schema
 // holds the JSON Schemas of ladders and assessments for editors and for
-// programs that check raw documents. The ladder command (cmd/ladder)
-// validates and evaluates files from a terminal.
+// programs that check raw documents; package laddertest serves a team's own
+// tests: ranks pinned in a cases file, and a gopter check that its rules
+// behave like levels. The ladder command (cmd/ladder) validates, evaluates
+// and lints files from a terminal:
+//
+//	go run ./cmd/ladder eval examples/devops-technical-mastery/ladder.json examples/devops-technical-mastery/bruno-squad-expert.json
+//	go run ./cmd/ladder lint examples/devops-technical-mastery/ladder.json
 package ladder

@@ -139,7 +139,7 @@ func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	doc, _ := source.Parse(data, source.Limits{})
+	var doc *source.Doc // parsed on the first failure, to locate it
 	status := exitOK
 	for i, c := range cases.Cases {
 		if err := c.Check(l, filepath.Dir(path)); err != nil {
@@ -149,6 +149,9 @@ func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
 			var le *ladder.Error
 			if errors.As(err, &le) {
 				p.Message = "cannot evaluate " + filepath.Join(filepath.Dir(path), c.Assessment) + ":"
+			}
+			if doc == nil {
+				doc, _ = source.Parse(data, source.Limits{})
 			}
 			if doc.Root != nil {
 				p.Line, p.Column = doc.Position(doc.Offset(p.Pointer))
