@@ -400,9 +400,13 @@ var worstRules = []struct {
 	{"ranges", dsl.SkillRule, func(int) string { return "sum(1..10, sum(1..10, 1)) > 0" }, " and "},
 	{"strings", dsl.SkillRule, func(int) string { return "sum(hard, len(upper(.text + skill.name))) >= 0" }, " and "},
 	{"skills-lists", dsl.LevelRule, func(int) string { return "sum(skills, sum(.hard, len(lower(.text)))) >= 0" }, " and "},
-	{"in-scans", dsl.SkillRule, func(int) string { return "sum(hard, count(hard, # in hard)) >= 0" }, " and "},
+	{"in-scans", dsl.SkillRule, func(int) string { return "count(hard, .reason in map(hard, .reason)) >= 0" }, " and "},
 	{"regexp", dsl.SkillRule, func(n int) string { return "any(hard, .text matches '(a|b)" + strings.Repeat(".", n) + "x')" }, ""},
 	{"reasons", dsl.SkillRule, func(int) string { return "any(hard, .reason contains 'waived' or .reason == '')" }, " or "},
+	{"contains", dsl.SkillRule, func(int) string { return "any(hard, .reason contains .text)" }, " or "},
+	{"trim-cutset", dsl.SkillRule, func(int) string { return "any(hard, trim(.reason, ' .') == '')" }, " or "},
+	{"equal-strings", dsl.SkillRule, func(int) string { return "count(hard, .reason == .reason + '') >= 0" }, " and "},
+	{"case", dsl.SkillRule, func(int) string { return "any(hard, lower(.reason) == '')" }, " or "},
 }
 
 // withRule returns the example ladder with a rule of the given scope.

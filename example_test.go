@@ -127,7 +127,7 @@ func ExampleError() {
 func ExampleParser() {
 	// A rule nesting predicates three deep is over the default limit.
 	doc := []byte(`{
-	  "id": "t", "name": "T", "skills": [],
+	  "id": "t", "name": "T", "skills": [{"id": "mentoring", "name": "Mentoring"}],
 	  "rules": {"level": "all(skills, all(.hard, .reached or any(skills, .id == 'mentoring' and .reached)))"},
 	  "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "hard", "text": "x"}]}]
 	}`)

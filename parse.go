@@ -256,9 +256,11 @@ func (l *Ladder) spec() rules.Spec {
 		spec.Rules = rules.Rules{Skill: l.Rules.Skill, Level: l.Rules.Level}
 	}
 	skillIndex := make(map[string]int, len(l.Skills))
+	spec.Skills = make([]string, 0, len(l.Skills))
 	for i, s := range l.Skills {
 		if _, dup := skillIndex[s.ID]; !dup {
 			skillIndex[s.ID] = i
+			spec.Skills = append(spec.Skills, s.ID)
 		}
 	}
 	for _, lv := range l.Levels {

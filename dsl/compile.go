@@ -5,23 +5,24 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"sync"
+	"weak"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/builtin"
-	"github.com/expr-lang/expr/checker"
+	exprchecker "github.com/expr-lang/expr/checker"
 	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/parser/lexer"
 	"github.com/expr-lang/expr/vm"
-
-	"github.com/ladderkit/ladder/internal/suggest"
 )
 
 // Program is a compiled rule. It is immutable and safe for concurrent use;
@@ -29,24 +30,27 @@ import (
 type Program struct {
 	scope  Scope
 	source string
+	lim    Limits
 	prog   *vm.Program
-	budget uint
+	ir     *node       // the checked rule, for Check, Cost and the analyses
+	ids    []idLiteral // literals compared with IDs, for Check
 	// reasons and lists say what a run may observe (see Reads).
 	reasons, lists bool
-	cost           size  // steps of a run, by the sizes of what it sees
 	uses           uint8 // the variables the rule names, by bit (see varBit)
+	patternSize    int   // the size of its patterns (see Limits.MaxPatternSize)
 }
 
 // Builtins returns the builtin functions of expr that rules may call. The
 // others are refused: some make a verdict depend on something else than the
 // assessment (now, date), some can take time or memory without bound
-// (repeat, reduce), and the rest have no use in a rule.
+// (repeat, reduce), some have no value on some lists (first, find, mean),
+// and the rest have no use in a rule.
 func Builtins() []string { return slices.Clone(builtins) }
 
 var builtins = []string{
 	"all", "any", "none", "one", "count", "filter", "map", "sum",
-	"find", "findIndex", "findLast", "findLastIndex", "first", "last",
-	"len", "abs", "ceil", "floor", "round", "int", "float", "max", "min", "mean", "median",
+	"findIndex", "findLastIndex",
+	"len", "abs", "ceil", "floor", "round", "int", "float", "max", "min",
 	"lower", "upper", "trim", "trimPrefix", "trimSuffix", "hasPrefix", "hasSuffix",
 }
 
@@ -63,8 +67,11 @@ var refused = map[string]string{
 
 // Compile checks a rule of the given scope and compiles it. It returns a
 // *Error, with the offset of the character at fault, when the rule does not
-// parse, names something unknown, is not a boolean, calls a builtin rules
-// may not call, or is over a limit.
+// parse, names something unknown, is not a boolean, uses a value of the
+// wrong type, calls a builtin rules may not call, uses a construct that
+// could fail as it runs (see the package documentation), or is over a
+// limit. What depends on the ladder the rule is for (the IDs it names, the
+// ranges of its numbers, its cost) is checked by Program.Check.
 func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 	lim = lim.OrDefault()
 	fail := func(off int, format string, args ...any) (*Program, error) {
@@ -76,45 +83,44 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 	if strings.TrimSpace(src) == "" {
 		return fail(0, "rule is empty")
 	}
-	config := newConfig(scope, lim)
+	config := newConfig(scope)
 	tree, err := parser.ParseWithConfig(src, config)
 	if err != nil {
-		return nil, fromExpr(src, scope, lim, err)
+		return nil, parseError(src, scope, err)
 	}
-	if err := vet(src, tree.Node, lim); err != nil {
+	if n := countNodes(tree.Node); n > lim.MaxNodes {
+		return fail(0, "rule has %d nodes, over the limit of %d: each name, literal, operator and call is one", n, lim.MaxNodes)
+	}
+	c, ir, err := typecheck(src, scope, lim, tree.Node)
+	if err != nil {
 		return nil, err
 	}
-	t, err := checker.Check(tree, config)
-	if err != nil {
-		return nil, fromExpr(src, scope, lim, err)
+	// expr's checker gives the tree the types its compiler needs; it
+	// accepts every rule the checker above accepts.
+	if _, err := exprchecker.Check(tree, config); err != nil {
+		return nil, fromExpr(src, err)
 	}
-	if t.Kind() != reflect.Bool {
-		return fail(0, "a rule must be true or false, but this one is %s", typeName(t.String()))
+	if err := rewrite(tree, c, config); err != nil {
+		return nil, &Error{Source: src, Message: err.Error()}
 	}
-	p := &Program{scope: scope, source: src, budget: lim.MemoryBudget}
-	p.reasons, p.lists = reads(tree.Node)
-	p.cost = ruleCost(tree.Node)
-	var names func(n ast.Node)
-	names = func(n ast.Node) {
-		if id, ok := n.(*ast.IdentifierNode); ok {
-			p.uses |= varBit(id.Value)
-		}
-		for _, c := range children(n) {
-			names(c)
-		}
-	}
-	names(tree.Node)
 	if err := optimizer.Optimize(&tree.Node, config); err != nil {
-		return nil, fromExpr(src, scope, lim, err)
+		return nil, fromExpr(src, err)
 	}
-	p.prog, err = compiler.Compile(tree, config)
+	prog, err := compiler.Compile(tree, config)
 	if err != nil {
-		return nil, fromExpr(src, scope, lim, err)
+		return nil, fromExpr(src, err)
 	}
+	p := &Program{scope: scope, source: src, lim: lim, prog: prog, ir: ir, ids: c.ids, patternSize: c.patternSize}
+	p.reasons, p.lists = reads(ir)
+	walk(ir, func(n *node) {
+		if n.op == opVar {
+			p.uses |= varBit(n.name)
+		}
+	})
 	return p, nil
 }
 
-func newConfig(scope Scope, lim Limits) *conf.Config {
+func newConfig(scope Scope) *conf.Config {
 	config := conf.CreateNew()
 	opts := append([]expr.Option{expr.Env(typeEnv(scope)), expr.DisableAllBuiltins()}, helperOptions()...)
 	for _, name := range builtins {
@@ -126,8 +132,139 @@ func newConfig(scope Scope, lim Limits) *conf.Config {
 	for name := range config.Disabled {
 		delete(config.Builtins, name)
 	}
-	config.MaxNodes = uint(lim.MaxNodes)
+	// The rule's size is checked on the tree, to report its count.
+	config.MaxNodes = 0
 	return config
+}
+
+// countNodes returns the number of nodes of a tree.
+func countNodes(n ast.Node) int {
+	if n == nil {
+		return 0
+	}
+	count := 1
+	for _, c := range children(n) {
+		count += countNodes(c)
+	}
+	return count
+}
+
+// walk calls f on each node of a checked rule, parents first.
+func walk(n *node, f func(*node)) {
+	f(n)
+	for _, a := range n.args {
+		walk(a, f)
+	}
+}
+
+// rewrite changes a checked tree before it is compiled, so that each
+// construct has the meaning the package documents whatever expr's machine
+// does:
+//
+//   - findIndex gives -1, not nil, when no element matches;
+//   - findLastIndex runs forwards, as a reduce: expr v1.17.8 compiles its
+//     backward loop so that it leaves a value on the machine's stack, which
+//     corrupts the predicate around it (expr issue #950);
+//   - 'field' in x, on a requirement, skill, level or mark, is the answer
+//     the checker found by the language's field names (expr's looks up Go's);
+//   - matches calls the pattern compiled once for all the rules of the
+//     process that use it.
+func rewrite(tree *parser.Tree, c *checker, config *conf.Config) (err error) {
+	intType := reflect.TypeOf(0)
+	boolType := reflect.TypeOf(false)
+	matchers := 0
+	ast.Walk(&tree.Node, visitor(func(n *ast.Node) {
+		switch x := (*n).(type) {
+		case *ast.BinaryNode:
+			if has, ok := c.folds[x]; ok {
+				b := &ast.BoolNode{Value: has}
+				b.SetType(boolType)
+				ast.Patch(n, b)
+				return
+			}
+			pattern, ok := c.patterns[x]
+			if !ok {
+				return
+			}
+			re, e := compilePattern(pattern)
+			if e != nil {
+				err = e
+				return
+			}
+			name := "$match" + strconv.Itoa(matchers)
+			matchers++
+			config.Functions[name] = &builtin.Function{Name: name, Func: func(args ...any) (any, error) {
+				return re.MatchString(args[0].(string)), nil
+			}}
+			call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: name}, Arguments: []ast.Node{x.Left}}
+			call.SetType(boolType)
+			ast.Patch(n, call)
+		case *ast.BuiltinNode:
+			switch x.Name {
+			case "findIndex":
+				none := &ast.IntegerNode{Value: -1}
+				none.SetType(intType)
+				// A copy of the node: Patch gives n a new value, the
+				// one x points at stays the call.
+				call := *x
+				or := &ast.BinaryNode{Operator: "??", Left: &call, Right: none}
+				or.SetType(intType)
+				ast.Patch(n, or)
+			case "findLastIndex":
+				pred := x.Arguments[1].(*ast.PredicateNode)
+				index, acc := &ast.PointerNode{Name: "index"}, &ast.PointerNode{Name: "acc"}
+				index.SetType(intType)
+				acc.SetType(intType)
+				cond := &ast.ConditionalNode{Ternary: true, Cond: pred.Node, Exp1: index, Exp2: acc}
+				cond.SetType(intType)
+				body := &ast.PredicateNode{Node: cond}
+				body.SetType(intType)
+				none := &ast.IntegerNode{Value: -1}
+				none.SetType(intType)
+				reduce := &ast.BuiltinNode{Name: "reduce", Arguments: []ast.Node{x.Arguments[0], body, none}}
+				reduce.SetType(intType)
+				ast.Patch(n, reduce)
+			}
+		}
+	}))
+	return err
+}
+
+// visitor is a function called on each node of an expr tree, children first.
+type visitor func(*ast.Node)
+
+func (v visitor) Visit(n *ast.Node) { v(n) }
+
+// patterns holds the regular expressions compiled for rules, by pattern,
+// while a program uses them: identical patterns are compiled once, for all
+// the rules of all the ladders in the process.
+var patterns struct {
+	sync.Mutex
+	m map[string]weak.Pointer[regexp.Regexp]
+}
+
+func compilePattern(pattern string) (*regexp.Regexp, error) {
+	patterns.Lock()
+	defer patterns.Unlock()
+	if re := patterns.m[pattern].Value(); re != nil {
+		return re, nil
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, err
+	}
+	if patterns.m == nil {
+		patterns.m = make(map[string]weak.Pointer[regexp.Regexp])
+	}
+	patterns.m[pattern] = weak.Make(re)
+	runtime.AddCleanup(re, func(pattern string) {
+		patterns.Lock()
+		defer patterns.Unlock()
+		if patterns.m[pattern].Value() == nil {
+			delete(patterns.m, pattern)
+		}
+	}, pattern)
+	return re, nil
 }
 
 // Scope returns the scope the rule was compiled for.
@@ -139,26 +276,17 @@ func (p *Program) Source() string { return p.source }
 // Reads reports what a run of the rule may observe beyond the statuses:
 // reasons is true when it may read the reason of a requirement or mark, and
 // lists when a level rule may read its skills' hard and soft lists. A caller
-// that fills environments may leave out what a program cannot observe; when
-// in doubt (a value passed where the analysis cannot follow it), both are
-// true.
+// that fills environments may leave out what a program cannot observe.
 func (p *Program) Reads() (reasons, lists bool) { return p.reasons, p.lists }
-
-// Cost returns an upper bound of the steps one run of the rule takes over
-// what it sees, of the given sizes. A step is about one operation of expr's
-// machine; string work counts by bytes. Package rules checks it against
-// Limits.MaxCost for each ladder, whose sizes it knows.
-func (p *Program) Cost(s Sizes) float64 {
-	if s.Reason == 0 {
-		s.Reason = MaxReasonLength * utf8.UTFMax
-	}
-	s.List = max(s.List, 1)
-	return p.cost(s)
-}
 
 // Uses reports whether the rule names a variable, so that a caller need not
 // fill in the environment what the rule cannot read.
 func (p *Program) Uses(variable string) bool { return p.uses&varBit(variable) != 0 }
+
+// PatternSize returns the size of the regular expressions the rule matches
+// with (see Limits.MaxPatternSize), for a caller that bounds them over the
+// rules of a ladder.
+func (p *Program) PatternSize() int { return p.patternSize }
 
 // varBit returns the bit of a variable in Program.uses, 0 for other names.
 func varBit(name string) uint8 {
@@ -183,9 +311,10 @@ func varBit(name string) uint8 {
 
 // Run runs the rule on env with machine m, which it reuses: a VM may run
 // many programs, one at a time. It returns the rule's verdict, or an error
-// when the run fails (an index out of range, the memory budget exceeded).
+// when the run fails, which a rule that passed Check on the ladder the
+// environment comes from does not.
 func (p *Program) Run(m *vm.VM, env Env) (bool, error) {
-	m.MemoryBudget = p.budget
+	m.MemoryBudget = p.lim.MemoryBudget
 	out, err := m.Run(p.prog, map[string]any(env))
 	if err != nil {
 		var fe *file.Error
@@ -202,95 +331,70 @@ func (p *Program) Run(m *vm.VM, env Env) (bool, error) {
 }
 
 // fromExpr turns an error of expr's parser, checker or compiler into an
-// *Error in the words of a ladder's author.
-func fromExpr(src string, scope Scope, lim Limits, err error) error {
+// *Error.
+func fromExpr(src string, err error) error {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
 		return &Error{Source: src, Message: cleanMessage(err.Error())}
 	}
-	e := &Error{Source: src, Offset: fe.From, Message: cleanMessage(fe.Message)}
-	switch {
-	case fe.Message == "compilation failed: expression exceeds maximum allowed nodes":
-		e.Message = "rule has too many parts: over the limit of " + strconv.Itoa(lim.MaxNodes) + " nodes"
-	case strings.HasPrefix(fe.Message, "unknown name "):
-		name := strings.TrimPrefix(fe.Message, "unknown name ")
-		e.Message = "unknown name " + strconv.Quote(name)
-		other := LevelRule
-		if scope == LevelRule {
-			other = SkillRule
+	return &Error{Source: src, Offset: fe.From, Message: cleanMessage(fe.Message)}
+}
+
+// parseError explains a rule that does not parse. expr's parser stops at
+// the first token it cannot take, which is often after the mistake: a call
+// of an unknown function fails at its first predicate (al(hard, .reached)
+// at the "."), a = at the =. Before its message, look for these mistakes
+// in the rule's tokens.
+func parseError(src string, scope Scope, err error) error {
+	e := fromExpr(src, err).(*Error)
+	tokens, lexErr := lexer.Lex(file.NewSource(src))
+	if lexErr != nil {
+		return e
+	}
+	known := slices.Concat(names(scope), []string{"let", "in", "not", "and", "or", "matches", "contains", "startsWith", "endsWith", "true", "false", "nil", "if", "else"})
+	for i, t := range tokens {
+		next := lexer.Token{}
+		if i+1 < len(tokens) {
+			next = tokens[i+1]
 		}
-		if reason, ok := refused[name]; ok {
-			e.Message = name + " is not allowed in rules: " + reason
-		} else if slices.Contains(varNames(other), name) {
-			e.Message = fmt.Sprintf("%s is a variable of %s rules; a %s rule sees %s", name, other, scope, strings.Join(varNames(scope), ", "))
-		} else if builtinIndex(name) {
-			e.Message = name + " is not available in rules; see the functions of package dsl"
-		} else if guess := suggest.Name(name, names(scope)); guess != "" {
-			e.Message += fmt.Sprintf(" (did you mean %q?)", guess)
-		} else {
-			e.Message += "; the names here are " + strings.Join(varNames(scope), ", ")
+		prev := lexer.Token{}
+		if i > 0 {
+			prev = tokens[i-1]
 		}
-	case strings.HasPrefix(fe.Message, "array elements can only be selected using an integer"):
-		e.Message = "a list has no fields: use a predicate such as all(hard, .reached), or an index such as hard[0].reached"
-	default:
-		if m := noField.FindStringSubmatch(fe.Message); m != nil {
-			e.Message = noFieldMessage(m[1], m[2])
+		switch {
+		case t.Kind == lexer.Identifier && next.Is(lexer.Bracket, "(") && !slices.Contains(known, t.Value) && !prev.Is(lexer.Operator, "."):
+			if reason, ok := refused[t.Value]; ok {
+				return &Error{Source: src, Offset: t.From, Message: t.Value + " is not allowed in rules: " + reason}
+			}
+			if advice, ok := noValue[t.Value]; ok {
+				return &Error{Source: src, Offset: t.From, Message: advice}
+			}
+			if builtinIndex(t.Value) {
+				return &Error{Source: src, Offset: t.From, Message: t.Value + " is not available in rules; see the functions of package dsl"}
+			}
+			return &Error{Source: src, Offset: t.From, Message: unknownFunction(t.Value)}
+		case t.Is(lexer.Operator, "=") && !(i >= 2 && tokens[i-2].Is(lexer.Operator, "let")):
+			return &Error{Source: src, Offset: t.From, Message: "= is not an operator of rules: use == to compare"}
+		case t.Is(lexer.Operator, "%") && !startsOperand(next):
+			return &Error{Source: src, Offset: t.From, Message: "% is the remainder of a division, not a percentage: write 50% as 0.5"}
 		}
 	}
 	return e
 }
 
-var noField = regexp.MustCompile(`^type (\S+) has no field (\S+)$`)
-
-// noFieldMessage explains a field that a type does not have.
-func noFieldMessage(typ, field string) string {
-	var t reflect.Type
-	switch strings.TrimPrefix(typ, "dsl.") {
-	case "Requirement":
-		t = reflect.TypeOf(Requirement{})
-	case "Skill":
-		t = reflect.TypeOf(Skill{})
-	case "SkillResult":
-		t = reflect.TypeOf(SkillResult{})
-	case "Level":
-		t = reflect.TypeOf(Level{})
-	case "Mark":
-		t = reflect.TypeOf(Mark{})
-	default:
-		if strings.HasPrefix(typ, "[]") {
-			return fmt.Sprintf("%s has no field %q: it is a list; use a predicate such as all(list, .%s)", typeName(typ), field, field)
-		}
-		return fmt.Sprintf("%s has no field %q", typeName(typ), field)
+// startsOperand reports whether a token can start the right side of an
+// operator.
+func startsOperand(t lexer.Token) bool {
+	switch t.Kind {
+	case lexer.Identifier, lexer.Number, lexer.String:
+		return true
+	case lexer.Bracket:
+		return t.Value == "(" || t.Value == "["
+	case lexer.Operator:
+		return t.Value == "-" || t.Value == "+" || t.Value == "!" || t.Value == "not" || t.Value == "#" || t.Value == "."
 	}
-	fields := make([]string, t.NumField())
-	for i := range fields {
-		fields[i] = t.Field(i).Tag.Get("expr")
-	}
-	msg := fmt.Sprintf("%s has no field %q", typeName(typ), field)
-	if guess := suggest.Name(field, fields); guess != "" {
-		return msg + fmt.Sprintf(" (did you mean %q?)", guess)
-	}
-	return msg + "; its fields are " + strings.Join(fields, ", ")
+	return false
 }
-
-var typeNames = strings.NewReplacer(
-	"[]dsl.Requirement", "a list of requirements",
-	"[]dsl.SkillResult", "a list of skills",
-	"dsl.Requirement", "a requirement",
-	"dsl.SkillResult", "a skill",
-	"dsl.Skill", "a skill",
-	"dsl.Level", "a level",
-	"dsl.Mark", "a mark",
-	"[]interface {}", "a list",
-	"interface {}", "any value",
-	"float64", "a number",
-	"int", "an integer",
-	"string", "a string",
-	"bool", "a boolean",
-)
-
-// typeName names a Go type as a rule's author knows it.
-func typeName(t string) string { return typeNames.Replace(t) }
 
 // cleanMessage replaces Go type names in a message of expr.
 func cleanMessage(msg string) string { return goTypeNames.Replace(msg) }
@@ -327,84 +431,6 @@ func builtinIndex(name string) bool {
 	return ok
 }
 
-// vet refuses what the checker accepts but a rule must not do: call refused
-// builtins, nest predicates too deep, build large ranges, or match against a
-// pattern computed at run time.
-func vet(src string, root ast.Node, lim Limits) error {
-	var err error
-	fail := func(n ast.Node, format string, args ...any) {
-		if err == nil {
-			err = &Error{Source: src, Offset: n.Location().From, Message: fmt.Sprintf(format, args...)}
-		}
-	}
-	var walk func(n ast.Node, depth int)
-	walk = func(n ast.Node, depth int) {
-		if n == nil || err != nil {
-			return
-		}
-		switch n := n.(type) {
-		case *ast.IdentifierNode:
-			if reason, ok := refused[n.Value]; ok {
-				fail(n, "%s is not allowed in rules: %s", n.Value, reason)
-			}
-		case *ast.CallNode:
-			if id, ok := n.Callee.(*ast.IdentifierNode); ok {
-				if reason, ok := refused[id.Value]; ok {
-					fail(n, "%s is not allowed in rules: %s", id.Value, reason)
-				} else if builtinIndex(id.Value) && !slices.Contains(builtins, id.Value) {
-					fail(n, "%s is not available in rules; see the functions of package dsl", id.Value)
-				}
-			}
-		case *ast.BuiltinNode:
-			// Predicates such as reduce parse as builtins whatever the
-			// configuration says.
-			if reason, ok := refused[n.Name]; ok {
-				fail(n, "%s is not allowed in rules: %s", n.Name, reason)
-			} else if !slices.Contains(builtins, n.Name) {
-				fail(n, "%s is not available in rules; see the functions of package dsl", n.Name)
-			}
-		case *ast.PredicateNode:
-			depth++
-			if depth > lim.MaxNesting {
-				fail(n, "predicates nest %d deep, over the limit of %d: each level multiplies the work", depth, lim.MaxNesting)
-			}
-		case *ast.BinaryNode:
-			switch n.Operator {
-			case "..":
-				from, okFrom := intLiteral(n.Left)
-				to, okTo := intLiteral(n.Right)
-				switch {
-				case !okFrom || !okTo:
-					fail(n, "a range must have integer literals as bounds, such as 1..5")
-				case to-from+1 > lim.MaxRange:
-					fail(n, "range %d..%d has %d elements, over the limit of %d", from, to, to-from+1, lim.MaxRange)
-				}
-			case "matches":
-				if _, ok := n.Right.(*ast.StringNode); !ok {
-					fail(n.Right, "the pattern of matches must be a string literal")
-				}
-			}
-		}
-		for _, c := range children(n) {
-			walk(c, depth)
-		}
-	}
-	walk(root, 0)
-	return err
-}
-
-func intLiteral(n ast.Node) (int, bool) {
-	switch n := n.(type) {
-	case *ast.IntegerNode:
-		return n.Value, true
-	case *ast.UnaryNode:
-		if v, ok := intLiteral(n.Node); ok && n.Operator == "-" {
-			return -v, true
-		}
-	}
-	return 0, false
-}
-
 // children returns the nodes directly under n, in source order.
 func children(n ast.Node) []ast.Node {
 	switch n := n.(type) {
@@ -417,7 +443,13 @@ func children(n ast.Node) []ast.Node {
 	case *ast.MemberNode:
 		return []ast.Node{n.Node, n.Property}
 	case *ast.SliceNode:
-		return []ast.Node{n.Node, n.From, n.To}
+		var out []ast.Node
+		for _, c := range []ast.Node{n.Node, n.From, n.To} {
+			if c != nil {
+				out = append(out, c)
+			}
+		}
+		return out
 	case *ast.CallNode:
 		return append([]ast.Node{n.Callee}, n.Arguments...)
 	case *ast.BuiltinNode:

@@ -140,7 +140,7 @@ func ExampleCompile_share() {
 	fmt.Println(verdict(dsl.SkillRule, "all(hard, .reached) and share(soft) >= 0.5", env))
 	fmt.Println(verdict(dsl.SkillRule, "share(soft) > 0.5", env))
 	// An empty list is fully reached.
-	fmt.Println(verdict(dsl.SkillRule, "share(filter(soft, .status == 'not_applicable')) == 1", env))
+	fmt.Println(verdict(dsl.SkillRule, "share(filter(soft, .reason == 'waived')) == 1", env))
 	// Output:
 	// true
 	// false
@@ -200,4 +200,36 @@ func ExampleProgram_Run() {
 	// Output:
 	// true <nil>
 	// false <nil>
+}
+
+// Check checks a rule against the ladder it is written for: the IDs it
+// names, what its numbers can be there, and its cost.
+func ExampleProgram_Check() {
+	shape := dsl.Shape{
+		Skills:       []string{"devops", "quality"},
+		Levels:       []string{"1", "2", "3"},
+		Requirements: []string{"l1-devops-codes", "l1-quality-tests"},
+		Sizes:        dsl.Sizes{List: 4, Text: 120, Name: 20},
+	}
+	for _, rule := range []string{
+		"skill.id == 'devops' ? missing(hard) <= 1 : all(hard, .reached)",
+		"skill.id == 'devop' ? missing(hard) <= 1 : all(hard, .reached)",
+		"count(soft, .reached) / len(soft) >= 0.5",
+		"len(soft) == 0 or count(soft, .reached) / len(soft) >= 0.5",
+	} {
+		p, err := dsl.Compile(dsl.SkillRule, rule, dsl.Limits{})
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(p.Check(shape))
+	}
+	// Output:
+	// <nil>
+	// 1:13: "devop" is not the ID of a skill of this ladder (did you mean "devops"?)
+	//     skill.id == 'devop' ? missing(hard) <= 1 : all(hard, .reached)
+	//                 ^
+	// 1:25: len(soft) is 0 when the list is empty, and a division by 0 has no value: use share(soft) for the share reached, or test len(soft) > 0 first, as in len(soft) > 0 and ...
+	//     count(soft, .reached) / len(soft) >= 0.5
+	//                             ^
+	// <nil>
 }

@@ -27,7 +27,7 @@ type Limits struct {
 	// a range nested in a range multiplies.
 	MaxRange int
 	// MaxCost is the most steps one run of a rule may take, as estimated
-	// by Program.Cost over the sizes of the ladder (its longest list and
+	// by Program.Check over the sizes of the ladder (its longest list and
 	// text) and of reasons (MaxReasonLength): each node counts once per
 	// element of each predicate around it, each list a builtin walks counts
 	// by its length, and string work by bytes. The estimate errs high.
@@ -43,6 +43,16 @@ type Limits struct {
 	// (strings are bounded by MaxCost instead). A run over it fails, a
 	// second fence behind MaxCost. Default 100000.
 	MemoryBudget uint
+	// MaxPatternSize bounds the regular expressions of matches: the size
+	// of the programs they compile to, in instructions, a class of
+	// characters counting one for each of its ranges. It bounds the
+	// patterns of one rule, and of all the rules of a ladder. Default
+	// 10000: a pattern such as (?i)^(senior|staff) engineer$ is of size
+	// 50, and [\p{L}] about 350.
+	MaxPatternSize int
+	// MaxRules is the most distinct rules a ladder may have, each compiled
+	// when it is parsed. Default 200.
+	MaxRules int
 }
 
 // DefaultLimits returns the limits used where none are set. Under them, the
@@ -50,13 +60,15 @@ type Limits struct {
 // under 2 milliseconds (see BenchmarkWorstRule in package ladder).
 func DefaultLimits() Limits {
 	return Limits{
-		MaxSource:    1000,
-		MaxNodes:     100,
-		MaxNesting:   2,
-		MaxRange:     10,
-		MaxCost:      20_000,
-		MaxTotalCost: 1_000_000,
-		MemoryBudget: 100_000,
+		MaxSource:      1000,
+		MaxNodes:       100,
+		MaxNesting:     2,
+		MaxRange:       10,
+		MaxCost:        20_000,
+		MaxTotalCost:   1_000_000,
+		MemoryBudget:   100_000,
+		MaxPatternSize: 10_000,
+		MaxRules:       200,
 	}
 }
 
@@ -83,6 +95,12 @@ func (l Limits) OrDefault() Limits {
 	}
 	if l.MemoryBudget > 0 {
 		d.MemoryBudget = l.MemoryBudget
+	}
+	if l.MaxPatternSize > 0 {
+		d.MaxPatternSize = l.MaxPatternSize
+	}
+	if l.MaxRules > 0 {
+		d.MaxRules = l.MaxRules
 	}
 	return d
 }

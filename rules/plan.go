@@ -62,6 +62,10 @@ type Spec struct {
 	Requirements []Requirement
 	// Levels lists the levels from rank 1 up.
 	Levels []Level
+	// Skills lists the IDs of the ladder's skills, which rules may name
+	// (skill.id == "devops"). When nil, the skills of the groups are the
+	// ladder's.
+	Skills []string
 }
 
 // Rules are the sources of a skill rule and a level rule. An empty source is
@@ -179,24 +183,37 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		p.groupStart[i+1] = p.groupStart[i] + len(l.Groups)
 	}
 
-	// The sizes of what a rule sees bound what it costs.
-	var sizes dsl.Sizes
-	for _, l := range spec.Levels {
-		sizes.List = max(sizes.List, len(l.Groups))
-		sizes.Name = max(sizes.Name, len(l.ID), len(l.Name), len(l.Reach))
+	// What rules see of the ladder: its IDs, and the sizes of its lists
+	// and texts, which bound what a rule costs.
+	shape := dsl.Shape{Skills: []string{""}, Levels: make([]string, len(spec.Levels)), Requirements: make([]string, len(spec.Requirements))}
+	skillSeen := map[string]bool{"": true}
+	for i, l := range spec.Levels {
+		shape.Levels[i] = l.ID
+		shape.Sizes.List = max(shape.Sizes.List, len(l.Groups))
+		shape.Sizes.Name = max(shape.Sizes.Name, len(l.ID), len(l.Name), len(l.Reach))
 		for _, g := range l.Groups {
-			sizes.List = max(sizes.List, len(g.Hard), len(g.Soft))
-			sizes.Name = max(sizes.Name, len(g.Skill), len(g.Name))
+			shape.Sizes.List = max(shape.Sizes.List, len(g.Hard), len(g.Soft))
+			shape.Sizes.Name = max(shape.Sizes.Name, len(g.Skill), len(g.Name))
+			if !skillSeen[g.Skill] {
+				skillSeen[g.Skill] = true
+				shape.Skills = append(shape.Skills, g.Skill)
+			}
 		}
 	}
-	for _, r := range spec.Requirements {
-		sizes.Text = max(sizes.Text, len(r.Text))
-		sizes.Name = max(sizes.Name, len(r.ID))
+	for i, r := range spec.Requirements {
+		shape.Requirements[i] = r.ID
+		shape.Sizes.Text = max(shape.Sizes.Text, len(r.Text))
+		shape.Sizes.Name = max(shape.Sizes.Name, len(r.ID))
 	}
-	maxCost := float64(lim.OrDefault().MaxCost)
+	if spec.Skills != nil {
+		shape.Skills = append([]string{""}, spec.Skills...)
+	}
+	sizes := shape.Sizes
+	lim = lim.OrDefault()
 
 	var errs []*RuleError
 	compiled := make(map[string]*dsl.Program)
+	patternSize := 0
 	compile := func(scope dsl.Scope, src string, origin int) *dsl.Program {
 		if src == "" || strings.TrimSpace(src) == scope.Default() {
 			return nil // the default: the plain path decides, faster
@@ -205,11 +222,15 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		if prog, ok := compiled[key]; ok {
 			return prog
 		}
-		prog, err := dsl.Compile(scope, src, lim)
-		if err == nil && prog.Cost(sizes) > maxCost {
-			err = &dsl.Error{Source: src, Message: fmt.Sprintf(
-				"rule may take up to %.0f steps a run on this ladder (lists of up to %d items, texts of up to %d bytes, reasons of up to %d characters): over the limit of %.0f",
-				prog.Cost(sizes), sizes.List, sizes.Text, dsl.MaxReasonLength, maxCost)}
+		var prog *dsl.Program
+		var err error
+		if len(compiled) >= lim.MaxRules {
+			err = &dsl.Error{Source: src, Message: fmt.Sprintf("the ladder has more than %d different rules, over the limit", lim.MaxRules)}
+		} else if prog, err = dsl.Compile(scope, src, lim); err == nil {
+			err = prog.Check(shape)
+		}
+		if err == nil && patternSize+prog.PatternSize() > lim.MaxPatternSize {
+			err = &dsl.Error{Source: src, Message: fmt.Sprintf("the patterns of the ladder's rules are of size %d with this one, over the limit of %d", patternSize+prog.PatternSize(), lim.MaxPatternSize)}
 		}
 		if err != nil {
 			// Not cached: the same mistake written elsewhere is
@@ -217,6 +238,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 			errs = append(errs, &RuleError{Level: origin, Scope: scope, AtLevel: -1, AtGroup: -1, Err: err})
 			return nil
 		}
+		patternSize += prog.PatternSize()
 		compiled[key] = prog
 		return prog
 	}
@@ -304,7 +326,7 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 
 // clone returns a deep copy of the spec, which the caller may then change.
 func (s Spec) clone() Spec {
-	c := Spec{Rules: s.Rules, Requirements: slices.Clone(s.Requirements), Levels: slices.Clone(s.Levels)}
+	c := Spec{Rules: s.Rules, Requirements: slices.Clone(s.Requirements), Levels: slices.Clone(s.Levels), Skills: slices.Clone(s.Skills)}
 	for i := range c.Levels {
 		c.Levels[i].Groups = slices.Clone(c.Levels[i].Groups)
 		for g := range c.Levels[i].Groups {

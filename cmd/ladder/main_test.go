@@ -61,7 +61,8 @@ var goldenCases = []goldenCase{
 	{"validate-example-cases", []string{"validate", exampleCases}, exitOK},
 	{"validate-examples", []string{"validate", exampleLadder, alice, bruno, chloe, exampleCases}, exitOK},
 	{"validate-testdata-assessments", []string{"validate", exampleLadder, "testdata/reaches-nothing.json", "testdata/reaches-all.json"}, exitOK},
-	{"validate-custom-rules", []string{"validate", "testdata/soft-half.json", "testdata/runtime-fail.json", "testdata/non-monotone.json", "testdata/non-monotone-level.json"}, exitOK},
+	{"validate-custom-rules", []string{"validate", "testdata/soft-half.json", "testdata/non-monotone.json", "testdata/non-monotone-level.json"}, exitOK},
+	{"validate-index-rule", []string{"validate", "testdata/index-rule.json"}, exitInvalid},
 
 	// validate: what is wrong.
 	{"validate-missing-file", []string{"validate", "testdata/no-such-file.json"}, exitInvalid},
@@ -104,8 +105,8 @@ var goldenCases = []goldenCase{
 	{"eval-missing-assessment", []string{"eval", exampleLadder, "testdata/no-such-file.json"}, exitInvalid},
 	{"eval-other-ladder", []string{"eval", exampleLadder, "testdata/other-ladder.json"}, exitInvalid},
 	{"eval-unknown-mark", []string{"eval", exampleLadder, "testdata/unknown-mark.json"}, exitInvalid},
-	{"eval-runtime-fail", []string{"eval", "testdata/runtime-fail.json", bruno}, exitInvalid},
-	{"eval-runtime-fail-json", []string{"eval", "--format", "json", "testdata/runtime-fail.json", bruno}, exitInvalid},
+	{"eval-index-rule", []string{"eval", "testdata/index-rule.json", bruno}, exitInvalid},
+	{"eval-index-rule-json", []string{"eval", "--format", "json", "testdata/index-rule.json", bruno}, exitInvalid},
 
 	// lint.
 	{"lint-example", []string{"lint", exampleLadder}, exitOK},
@@ -113,7 +114,7 @@ var goldenCases = []goldenCase{
 	{"lint-non-monotone", []string{"lint", "--seed", "1", "testdata/non-monotone.json"}, exitInvalid},
 	{"lint-non-monotone-level", []string{"lint", "--seed", "1", "testdata/non-monotone-level.json"}, exitInvalid},
 	{"lint-several", []string{"lint", "--seed", "1", exampleLadder, "testdata/non-monotone.json", "testdata/bad-ladder.json"}, exitInvalid},
-	{"lint-runtime-fail", []string{"lint", "--seed", "1", "testdata/runtime-fail.json"}, exitInvalid},
+	{"lint-index-rule", []string{"lint", "--seed", "1", "testdata/index-rule.json"}, exitInvalid},
 	{"lint-invalid-ladder", []string{"lint", "testdata/bad-ladder.json"}, exitInvalid},
 }
 
