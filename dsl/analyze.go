@@ -18,11 +18,13 @@ import (
 // reasons are not.
 const MaxReasonLength = 1000
 
-// maxExact is the largest magnitude of a number in a rule: 2^53, up to which
-// every integer is exact in a float64 as in an int. Program.Check refuses a
-// rule that could compute a number beyond it, so that no integer overflows,
-// no float becomes infinite or NaN, and int() of any number is defined.
-const maxExact = 1 << 53
+// maxExact is the largest magnitude of a number in a rule: 2^53 - 1, up to
+// which every integer is exact in a float64 as in an int. Program.Check
+// refuses a rule that could compute a number beyond it, so that no integer
+// overflows, no float becomes infinite or NaN, and int() of any number is
+// defined. (A float64 rounds a number of 2^53 or more to 2^53 or more: the
+// test of a range computed in float64 errs on the safe side.)
+const maxExact = 1<<53 - 1
 
 // Sizes are the sizes of what a rule sees, for Program.Cost.
 type Sizes struct {
@@ -143,11 +145,11 @@ func (a *analysis) fail(n *node, format string, args ...any) {
 
 // number checks that a number stays within maxExact.
 func (a *analysis) number(n *node, v *value) *value {
-	if !v.empty() && (v.lo < -maxExact || v.hi > maxExact) {
+	if !v.empty() && (v.lo <= -maxExact-1 || v.hi >= maxExact+1) {
 		if n.op == opLit {
-			a.fail(n, "%s is beyond %d (2^53), the largest number rules compute exactly", n, maxExact)
+			a.fail(n, "%s is beyond %d (2^53 - 1), the largest number rules compute exactly", n, maxExact)
 		}
-		a.fail(n, "%s may be %s on this ladder, beyond %d (2^53), the largest number rules compute exactly", n, formatRange(v), maxExact)
+		a.fail(n, "%s may be %s on this ladder, beyond %d (2^53 - 1), the largest number rules compute exactly", n, formatRange(v), maxExact)
 	}
 	return v
 }
