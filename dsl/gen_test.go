@@ -23,7 +23,7 @@ const (
 	gStatus // a requirement's or mark's status: a string
 	gReq    // only as the element of a predicate
 	gSkill  // only as the element of a predicate, in level rules
-	gReqs  // a list of requirements
+	gReqs   // a list of requirements
 	gSkills
 	gInts
 	gStrings
@@ -64,7 +64,9 @@ type generator struct {
 	nlet  int
 }
 
-func leaf(t gtype, text string) *gexpr { return &gexpr{t: t, text: strings.ReplaceAll(text, "%", "%%")} }
+func leaf(t gtype, text string) *gexpr {
+	return &gexpr{t: t, text: strings.ReplaceAll(text, "%", "%%")}
+}
 func gnode(t gtype, text string, kids ...*gexpr) *gexpr {
 	return &gexpr{t: t, text: text, kids: kids}
 }
