@@ -14,12 +14,14 @@ import (
 	"github.com/expr-lang/expr/vm"
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
+
+	"github.com/ladderkit/ladder/internal/rulegen"
 )
 
 // ruleCase is a generated rule and a generated world to run it on.
 type ruleCase struct {
 	Scope Scope
-	Rule  *gexpr
+	Rule  *rulegen.Expr
 	World world
 }
 
@@ -31,12 +33,12 @@ func (c ruleCase) String() string {
 func genCase(p *gopter.GenParameters) *gopter.GenResult {
 	r := rand.New(rand.NewSource(p.Rng.Int63()))
 	scope := Scope(r.Intn(2))
-	g := &generator{r: r, scope: scope}
-	c := ruleCase{Scope: scope, Rule: g.rule(2 + r.Intn(4)), World: genWorld(r)}
+	g := rulegen.New(r, scope == LevelRule)
+	c := ruleCase{Scope: scope, Rule: g.Rule(2 + r.Intn(4)), World: genWorld(r)}
 	return gopter.NewGenResult(c, func(v any) gopter.Shrink {
 		c := v.(ruleCase)
-		smaller := shrinks(c.Rule)
-		sort.SliceStable(smaller, func(i, j int) bool { return smaller[i].size() < smaller[j].size() })
+		smaller := rulegen.Shrinks(c.Rule)
+		sort.SliceStable(smaller, func(i, j int) bool { return smaller[i].Size() < smaller[j].Size() })
 		k := 0
 		return func() (any, bool) {
 			if k >= len(smaller) {

@@ -1,0 +1,159 @@
+package ladder_test
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+
+	"github.com/expr-lang/expr/vm"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
+
+	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/rulegen"
+	"github.com/ladderkit/ladder/laddertest"
+)
+
+// Generated rules on generated ladders: when Parse accepts a ladder's
+// rules, Evaluate gives a verdict on every assessment, and each verdict is
+// the one the rule's program gives, run alone on what the rule sees at that
+// group or level. This proves the plumbing of package rules (values made
+// once per ladder, reasons and lists filled only for rules that read them,
+// variables set only for rules that name them) on top of what package dsl
+// proves of the language.
+func TestGeneratedRulesOnLadders(t *testing.T) {
+	p := properties(t)
+	var refused, accepted int
+	p.Property("checked rules evaluate on their ladders", prop.ForAll(func(seed int64, c laddertest.Case) bool {
+		r := rand.New(rand.NewSource(seed))
+		var rules ladder.Rules
+		if r.Intn(3) > 0 {
+			rules.Skill = rulegen.New(r, false).Rule(2 + r.Intn(3)).String()
+		}
+		if r.Intn(3) > 0 {
+			rules.Level = rulegen.New(r, true).Rule(2 + r.Intn(3)).String()
+		}
+		c.Shape.Rules = rules
+		l, err := c.Shape.Ladder()
+		if err != nil {
+			refused++
+			return true
+		}
+		accepted++
+		a := c.Marks.Assessment(l)
+		reasons := []string{"", "waived", "Text", "é"}
+		for id, m := range a.Marks {
+			m.Reason = reasons[r.Intn(len(reasons))]
+			a.Marks[id] = m
+		}
+		res, err := l.Evaluate(a)
+		if err != nil {
+			t.Logf("skill rule %q, level rule %q: Evaluate failed: %v", rules.Skill, rules.Level, err)
+			return false
+		}
+		if err := sameVerdicts(l, a, res); err != nil {
+			t.Logf("skill rule %q, level rule %q: %v", rules.Skill, rules.Level, err)
+			return false
+		}
+		return true
+	}, gen.Int64(), laddertest.GenCase()))
+	p.TestingRun(t)
+	t.Logf("ladders: %d with rules refused by Parse, %d accepted and evaluated", refused, accepted)
+	if accepted*3 < refused+accepted {
+		t.Errorf("only %d of %d ladders had rules accepted: the generator tests too little", accepted, refused+accepted)
+	}
+}
+
+// sameVerdicts runs the ladder's rules, compiled alone by package dsl, on
+// what each group and level of the result sees, and compares the verdicts.
+func sameVerdicts(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) error {
+	var m vm.VM
+	compile := func(scope dsl.Scope, src string) (*dsl.Program, error) {
+		if src == "" {
+			src = scope.Default()
+		}
+		return dsl.Compile(scope, src, dsl.Limits{})
+	}
+	var rules ladder.Rules
+	if l.Rules != nil {
+		rules = *l.Rules
+	}
+	skillRule, err := compile(dsl.SkillRule, rules.Skill)
+	if err != nil {
+		return err
+	}
+	levelRule, err := compile(dsl.LevelRule, rules.Level)
+	if err != nil {
+		return err
+	}
+	mark := func(m *ladder.Mark) dsl.Mark {
+		if m == nil {
+			return dsl.Mark{Status: dsl.StatusUnassessed}
+		}
+		return dsl.Mark{Status: string(m.Status), Reached: m.Status == ladder.Reached, Reason: m.Reason}
+	}
+	for i, lv := range l.Levels {
+		level := dsl.Level{ID: lv.ID, Name: lv.Name, Rank: i + 1, Reach: lv.Reach}
+		var skills []any
+		for _, group := range res.Levels[i].Groups {
+			var hard, soft []dsl.Requirement
+			for _, r := range lv.Requirements {
+				general := true
+				for _, s := range l.Skills {
+					general = general && s.ID != r.Skill
+				}
+				if general != group.General || !general && r.Skill != group.Skill {
+					continue
+				}
+				m, ok := a.Marks[r.ID]
+				status := dsl.StatusUnassessed
+				if ok {
+					status = string(m.Status)
+				}
+				if status == dsl.StatusNotApplicable {
+					continue
+				}
+				q := dsl.Requirement{ID: r.ID, Text: r.Text, Reached: status == dsl.StatusReached, Status: status, Reason: m.Reason}
+				if r.Kind == ladder.Hard {
+					hard = append(hard, q)
+				} else {
+					soft = append(soft, q)
+				}
+			}
+			env := dsl.NewEnv(dsl.SkillRule)
+			env[dsl.VarHard], env[dsl.VarSoft] = anys(hard), anys(soft)
+			env[dsl.VarSkill] = dsl.Skill{ID: group.Skill, Name: group.Name, General: group.General}
+			env[dsl.VarLevel] = level
+			want, err := skillRule.Run(&m, env)
+			if err != nil {
+				return fmt.Errorf("level %s, group %q: the program alone fails: %v", lv.ID, group.Name, err)
+			}
+			if group.Reached != want {
+				return fmt.Errorf("level %s, group %q: Evaluate says %v, the program alone %v", lv.ID, group.Name, group.Reached, want)
+			}
+			skills = append(skills, dsl.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: want, Hard: hard, Soft: soft})
+		}
+		env := dsl.NewEnv(dsl.LevelRule)
+		env[dsl.VarSkills] = skills
+		env[dsl.VarLevel] = level
+		lm := a.Levels[lv.ID]
+		env[dsl.VarReachMark], env[dsl.VarDescriptionMark] = mark(lm.Reach), mark(lm.Description)
+		want, err := levelRule.Run(&m, env)
+		if err != nil {
+			return fmt.Errorf("level %s: the program alone fails: %v", lv.ID, err)
+		}
+		if res.Levels[i].Reached != want {
+			return fmt.Errorf("level %s: Evaluate says %v, the program alone %v", lv.ID, res.Levels[i].Reached, want)
+		}
+	}
+	return nil
+}
+
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
