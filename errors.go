@@ -14,7 +14,9 @@ import (
 // errors.As to get it. Other errors (a file that cannot be read) are
 // returned as they are.
 type Error struct {
-	// Problems are the problems found, in document order; never empty.
+	// Problems are the problems found, in document order; never empty. A
+	// document of many problems gets the first hundred, and a last
+	// problem, without a line, that says how many more there are.
 	Problems []Problem
 }
 
@@ -84,6 +86,9 @@ type problems struct {
 	// doc is nil.
 	src  []byte
 	list []problem
+	// more is the number of problems found and not in list, -1 when
+	// their number is not known (see source.MaxProblems).
+	more int
 	// blocked holds the pointers the schema found at fault: later checks
 	// say nothing more about them, as repeating the schema's complaint in
 	// other words helps nobody.
@@ -145,16 +150,26 @@ func (ps *problems) err() error {
 		// from a map: order them by pointer so they read the same each run.
 		return strings.Compare(a.Pointer, b.Pointer)
 	})
-	e := &Error{Problems: make([]Problem, len(ps.list))}
+	list, more := ps.list, ps.more
+	if len(list) > source.MaxProblems {
+		if more >= 0 {
+			more += len(list) - source.MaxProblems
+		}
+		list = list[:source.MaxProblems]
+	}
+	e := &Error{Problems: make([]Problem, len(list))}
 	var cursor *source.Cursor
 	if ps.doc != nil && ps.doc.Data != nil {
 		cursor = ps.doc.Cursor()
 	}
-	for i, p := range ps.list {
+	for i, p := range list {
 		e.Problems[i] = Problem{File: ps.file, Pointer: p.Pointer, Message: p.Message, Snippet: p.snippet}
 		if cursor != nil {
 			e.Problems[i].Line, e.Problems[i].Column = cursor.Position(p.Offset)
 		}
+	}
+	if more != 0 {
+		e.Problems = append(e.Problems, Problem{File: ps.file, Message: source.MoreProblems(more)})
 	}
 	return e
 }

@@ -154,7 +154,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 			ps.at(source.Pointer("marks", id, "status"), badStatus(m.Status))
 			continue
 		}
-		if msg := longReason(a, m.Reason); msg != "" {
+		if msg := longReason(m.Reason); msg != "" {
 			ps.at(source.Pointer("marks", id, "reason"), msg)
 			continue
 		}
@@ -185,7 +185,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 				ps.at(source.Pointer("levels", id, mk.name, "status"), badStatus(mk.mark.Status))
 				continue
 			}
-			if msg := longReason(a, mk.mark.Reason); msg != "" {
+			if msg := longReason(mk.mark.Reason); msg != "" {
 				ps.at(source.Pointer("levels", id, mk.name, "reason"), msg)
 				continue
 			}
@@ -201,11 +201,12 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 // ones only.
 const suggestBudget = 1 << 21
 
-// longReason says when a reason is longer than the schema allows: an
-// Assessment built in Go skips the schema, and the cost of rules is bounded
-// by the length of reasons. One read by ParseAssessment passed the schema.
-func longReason(a *Assessment, reason string) string {
-	if len(reason) <= dsl.MaxReasonLength || a.src != nil {
+// longReason says when a reason is longer than the schema allows: the cost
+// of rules is bounded by the length of reasons, and an Assessment built in
+// Go, or read by ParseAssessment and changed since, has not been through
+// the schema as it is now.
+func longReason(reason string) string {
+	if len(reason) <= dsl.MaxReasonLength {
 		return ""
 	}
 	if n := utf8.RuneCountInString(reason); n > dsl.MaxReasonLength {

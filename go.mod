@@ -1,6 +1,6 @@
 module github.com/ladderkit/ladder
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/expr-lang/expr v1.17.8
@@ -14,4 +14,5 @@ require (
 	github.com/buger/jsonparser v1.1.2 // indirect
 	github.com/pb33f/ordered-map/v2 v2.3.1 // indirect
 	go.yaml.in/yaml/v4 v4.0.0-rc.2 // indirect
+	golang.org/x/text v0.33.0 // indirect
 )

@@ -117,7 +117,7 @@ func (p *Parser) limits() source.Limits {
 
 // read parses a document and validates it against a schema, then decodes
 // it into v. Problems go to ps; read returns false when the document could
-// not be read at all.
+// not be read at all, or has more problems than are reported.
 func (p *Parser) read(file string, data []byte, s *schema.Schema, v any, ps *problems) bool {
 	doc, syntax := source.Parse(data, p.limits())
 	ps.file, ps.doc = file, doc
@@ -127,8 +127,14 @@ func (p *Parser) read(file string, data []byte, s *schema.Schema, v any, ps *pro
 		}
 		return false
 	}
-	for _, sp := range s.Locate(doc) {
+	found, more := s.Locate(doc, source.MaxProblems)
+	for _, sp := range found {
 		ps.add(sp.Offset, sp.Pointer, sp.Message, "")
+	}
+	if more != 0 {
+		// A document of so many problems gets no further checks.
+		ps.more = more
+		return false
 	}
 	ps.block()
 	// The document is valid JSON without duplicate keys, so what

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/expr-lang/expr/vm"
+
+	"github.com/ladderkit/ladder/internal/display"
 )
 
 // Each rule that must not compile gives this exact error.
@@ -312,5 +314,32 @@ func TestSnippetOfLongLine(t *testing.T) {
 	}
 	if !strings.HasPrefix(lines[0], "    ...") || !strings.HasSuffix(lines[0], "...") || len(lines[0]) > 4+snippetWidth+6 {
 		t.Errorf("got %q, want the line cut at both ends", lines[0])
+	}
+}
+
+// The caret stands under the character at fault as a terminal shows the
+// line: emoji and wide characters take two columns, combining marks none,
+// and characters that would drive the terminal are shown escaped.
+func TestSnippetCaretByDisplayWidth(t *testing.T) {
+	for _, rule := range []string{
+		"skill.name == '😀😀' and nope",
+		"skill.name == 'e\u0301te\u0301' and nope",
+		"skill.name == '日本語' and nope",
+		"skill.name == '\x1b[2J' and nope",
+	} {
+		_, err := Compile(SkillRule, rule, Limits{})
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("Compile(%q) = %v, want a *dsl.Error", rule, err)
+		}
+		lines := strings.Split(e.Snippet(), "\n")
+		if strings.ContainsRune(lines[0], '\x1b') {
+			t.Errorf("%q: the snippet holds a raw escape: %q", rule, lines[0])
+		}
+		caret := strings.Index(lines[1], "^")
+		at := strings.Index(lines[0], "nope")
+		if got := display.Width(lines[0][:at]); got != caret {
+			t.Errorf("%q: the caret is at column %d, nope at column %d:\n%s", rule, caret, got, e.Snippet())
+		}
 	}
 }

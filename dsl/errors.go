@@ -3,6 +3,8 @@ package dsl
 import (
 	"strconv"
 	"strings"
+
+	"github.com/ladderkit/ladder/internal/display"
 )
 
 // Error is a problem in a rule's source, at a character of it.
@@ -45,23 +47,37 @@ const snippetWidth = 72
 
 // Snippet returns the line of the rule holding the error, indented, and
 // under it a caret under the character at fault. A long line is cut to a
-// window around the caret, with "..." where it is cut.
+// window around the caret, with "..." where it is cut. Characters a terminal
+// would obey are shown as escapes, and the caret is placed by the columns a
+// terminal gives what comes before it: wide characters such as emoji take
+// two, combining marks none.
 func (e *Error) Snippet() string {
 	line, col := e.Position()
 	text := []rune(strings.ReplaceAll(strings.Split(e.Source, "\n")[line-1], "\t", " "))
 	caret := col - 1
+	prefix, suffix := "", ""
 	if len(text) > snippetWidth {
 		start := max(0, min(caret-snippetWidth/2, len(text)-snippetWidth))
 		end := min(len(text), start+snippetWidth)
-		prefix, suffix := "", ""
 		if start > 0 {
 			prefix = "..."
 		}
 		if end < len(text) {
 			suffix = "..."
 		}
-		caret += len(prefix) - start
-		text = []rune(prefix + string(text[start:end]) + suffix)
+		caret -= start
+		text = text[start:end]
 	}
-	return "    " + string(text) + "\n    " + strings.Repeat(" ", caret) + "^"
+	var shown strings.Builder
+	shown.WriteString(prefix)
+	columns := len(prefix)
+	for i, r := range text {
+		s := display.Escape(string(r))
+		if i < caret {
+			columns += display.Width(s)
+		}
+		shown.WriteString(s)
+	}
+	shown.WriteString(suffix)
+	return "    " + shown.String() + "\n    " + strings.Repeat(" ", columns) + "^"
 }

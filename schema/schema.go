@@ -27,7 +27,6 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,6 +53,12 @@ type Schema struct {
 	raw      []byte
 	doc      *source.Doc // raw, parsed: to read the keywords a violation names
 	compiled *jsonschema.Schema
+
+	// The parts of the schema that a long collection's members are
+	// validated against, compiled on first use (see violations).
+	mu       sync.Mutex
+	compiler *jsonschema.Compiler
+	parts    map[string]*jsonschema.Schema
 }
 
 var (
@@ -84,7 +89,7 @@ func mustCompile(id, what string, raw []byte) *Schema {
 	if len(problems) > 0 {
 		panic("schema: embedded " + what + " schema: " + problems[0].Message)
 	}
-	return &Schema{id: id, what: what, raw: raw, doc: doc, compiled: compiled}
+	return &Schema{id: id, what: what, raw: raw, doc: doc, compiled: compiled, compiler: c, parts: map[string]*jsonschema.Schema{}}
 }
 
 // ID returns the schema's $id.
@@ -113,55 +118,28 @@ type Violation struct {
 }
 
 // ValidateValue checks a decoded JSON value (as encoding/json decodes into
-// an any, with or without UseNumber) and returns every violation, sorted by
-// pointer (array indices by number), then keyword; missing fields come in
-// the schema's order. It returns nil when the value is valid.
+// an any, with or without UseNumber) and returns every violation, in the
+// order of a walk of the value with object members sorted by key; missing
+// fields come in the schema's order. It returns nil when the value is
+// valid.
 func (s *Schema) ValidateValue(v any) []Violation {
-	// santhosh-tekuri/jsonschema/v5 leaves an empty key out of instance
-	// locations: a mark under "" would be blamed on "/marks" itself.
-	// Validate a copy where each empty key has a name found nowhere in the
-	// document, and give the violations their empty key back.
-	placeholder := ""
-	if hasKey(v, "") {
-		placeholder = "\x00"
-		for hasKey(v, placeholder) {
-			placeholder += "\x00"
-		}
-		v = renameKey(v, "", placeholder)
-	}
-	err := s.compiled.Validate(v)
-	if err == nil {
-		return nil
-	}
-	ve, ok := err.(*jsonschema.ValidationError)
+	next := 0
+	root, ok := nodeOf(v, &next)
 	if !ok {
 		// Not a JSON value (a Go type encoding/json would not produce).
-		return []Violation{{Message: err.Error()}}
-	}
-	var out []Violation
-	s.leaves(ve, v, &out)
-	out = mergeMisspelled(out)
-	for i := range out {
-		out[i].field, out[i].suggestion = "", ""
-	}
-	if placeholder != "" {
-		for i := range out {
-			tokens := source.SplitPointer(out[i].Pointer)
-			for k, t := range tokens {
-				if t == placeholder {
-					tokens[k] = ""
-				}
-			}
-			out[i].Pointer = source.Pointer(tokens...)
-			out[i].Message = strings.ReplaceAll(out[i].Message, strconv.Quote(placeholder), `""`)
+		if err := s.compiled.Validate(v); err != nil {
+			return []Violation{{Message: err.Error()}}
 		}
+		return nil
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if c := comparePointers(out[i].Pointer, out[j].Pointer); c != 0 {
-			return c < 0
-		}
-		return out[i].Keyword < out[j].Keyword
-	})
+	found, _ := s.violations(&source.Doc{Root: root}, -1)
+	if len(found) == 0 {
+		return nil
+	}
+	out := make([]Violation, len(found))
+	for i, x := range found {
+		out[i] = x.Violation
+	}
 	return out
 }
 
@@ -188,76 +166,39 @@ func mergeMisspelled(vs []Violation) []Violation {
 	return out
 }
 
-// hasKey reports whether an object in v has a member named key.
-func hasKey(v any, key string) bool {
-	switch x := v.(type) {
-	case map[string]any:
-		if _, ok := x[key]; ok {
-			return true
-		}
-		for _, e := range x {
-			if hasKey(e, key) {
-				return true
-			}
-		}
-	case []any:
-		for _, e := range x {
-			if hasKey(e, key) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// renameKey returns a copy of v whose members named from are named to.
-func renameKey(v any, from, to string) any {
-	switch x := v.(type) {
-	case map[string]any:
-		m := make(map[string]any, len(x))
-		for k, e := range x {
-			if k == from {
-				k = to
-			}
-			m[k] = renameKey(e, from, to)
-		}
-		return m
-	case []any:
-		a := make([]any, len(x))
-		for i, e := range x {
-			a[i] = renameKey(e, from, to)
-		}
-		return a
-	}
-	return v
-}
-
 // Validate checks a JSON document. It returns nil when the document is
-// valid, and otherwise a *Error listing every problem in document order:
+// valid, and otherwise a *Error listing its problems in document order:
 // syntax (with duplicate keys and invalid UTF-8), then what breaks the
-// schema. Documents over source.DefaultLimits (8 MiB, 64 levels deep) are
-// refused.
+// schema. A document of many problems gets the first
+// source.MaxProblems, and a last line that says how many more there are.
+// Documents over source.DefaultLimits (8 MiB, 64 levels deep) are refused.
 func (s *Schema) Validate(data []byte) error {
 	doc, problems := source.Parse(data, source.DefaultLimits)
 	if len(problems) > 0 {
-		return newError(doc, problems)
+		return newError(doc, problems, 0)
 	}
-	return newError(doc, s.Locate(doc))
+	problems, more := s.Locate(doc, source.MaxProblems)
+	return newError(doc, problems, more)
 }
 
 // Locate validates a parsed document and returns its violations as
-// problems at their offsets in the document.
-func (s *Schema) Locate(doc *source.Doc) []source.Problem {
-	vs := s.ValidateValue(doc.Root.Value())
-	problems := make([]source.Problem, len(vs))
-	for i, v := range vs {
-		off := doc.Offset(v.Pointer)
-		if v.Key {
-			off = doc.KeyOffset(v.Pointer)
-		}
-		problems[i] = source.Problem{Offset: off, Pointer: v.Pointer, Message: v.Message}
+// problems at their offsets, in document order: all of them when max < 0,
+// else at most max of them, the first, and how many more there are (-1
+// when validation stopped before finding them all).
+func (s *Schema) Locate(doc *source.Doc, max int) (problems []source.Problem, more int) {
+	found, stopped := s.violations(doc, max)
+	problems = make([]source.Problem, len(found))
+	for i, x := range found {
+		problems[i] = source.Problem{Offset: x.Offset, Pointer: x.Pointer, Message: x.Message}
 	}
-	return problems
+	if max < 0 || len(problems) <= max && !stopped {
+		return problems, 0
+	}
+	more = len(problems) - max
+	if stopped {
+		more = -1
+	}
+	return problems[:max], more
 }
 
 // Error is the error Validate returns: every problem found in a document.
@@ -269,7 +210,8 @@ type Error struct {
 // Problem is one problem in a document and where it is.
 type Problem struct {
 	// Line and Column locate the problem, from 1. Columns count
-	// characters, not bytes.
+	// characters, not bytes. They are 0 on the last problem of a document
+	// of too many, which says how many more there are.
 	Line, Column int
 	// Pointer is the JSON pointer of the value at fault, "" for the whole
 	// document.
@@ -278,9 +220,13 @@ type Problem struct {
 	Message string
 }
 
-// String formats the problem as LINE:COLUMN: POINTER: MESSAGE.
+// String formats the problem as LINE:COLUMN: POINTER: MESSAGE, leaving out
+// what is not known.
 func (p Problem) String() string {
-	s := strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ": "
+	s := ""
+	if p.Line > 0 {
+		s = strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ": "
+	}
 	if p.Pointer != "" {
 		s += source.PrintablePointer(p.Pointer) + ": "
 	}
@@ -296,7 +242,7 @@ func (e *Error) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-func newError(doc *source.Doc, problems []source.Problem) error {
+func newError(doc *source.Doc, problems []source.Problem, more int) error {
 	if len(problems) == 0 {
 		return nil
 	}
@@ -308,6 +254,9 @@ func newError(doc *source.Doc, problems []source.Problem) error {
 	for i, p := range problems {
 		line, col := cursor.Position(p.Offset)
 		e.Problems[i] = Problem{Line: line, Column: col, Pointer: p.Pointer, Message: p.Message}
+	}
+	if more != 0 {
+		e.Problems = append(e.Problems, Problem{Message: source.MoreProblems(more)})
 	}
 	return e
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/display"
 )
 
 var evalCommand = &command{
@@ -81,17 +82,19 @@ func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladde
 		}
 	}
 
-	title := l.Name
+	// Every text from a document is escaped: a name holding ESC[2J must
+	// not clear the terminal.
+	title := display.Escape(l.Name)
 	if l.Version != "" {
-		title += " " + l.Version
+		title += " " + display.Escape(l.Version)
 	}
 	fmt.Fprintln(w, title)
-	who := a.Subject
+	who := display.Escape(a.Subject)
 	if a.Assessor != "" {
-		who += ", assessed by " + a.Assessor
+		who += ", assessed by " + display.Escape(a.Assessor)
 	}
 	if a.Date != "" {
-		who += " on " + a.Date
+		who += " on " + display.Escape(a.Date)
 	}
 	fmt.Fprintln(w, who)
 	fmt.Fprintln(w)
@@ -104,7 +107,7 @@ func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladde
 	nameWidth := 0
 	for _, lv := range res.Levels {
 		for _, g := range lv.Groups {
-			nameWidth = max(nameWidth, len([]rune(g.Name)))
+			nameWidth = max(nameWidth, display.Width(g.Name))
 		}
 	}
 	for _, lv := range res.Levels {
@@ -118,7 +121,8 @@ func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladde
 		}
 		fmt.Fprintf(w, "%s: %s%s\n", levelTitle(&lv), verdict, levelMarks(&lv))
 		for _, g := range lv.Groups {
-			line := fmt.Sprintf("  %-*s  %-7s  hard %d/%d", nameWidth, g.Name, groupVerdict(g.Reached), g.Hard.Reached, g.Hard.Total)
+			name := display.Escape(g.Name) + strings.Repeat(" ", nameWidth-display.Width(g.Name))
+			line := fmt.Sprintf("  %s  %-7s  hard %d/%d", name, groupVerdict(g.Reached), g.Hard.Reached, g.Hard.Total)
 			if g.Soft.Total > 0 {
 				line += fmt.Sprintf("  soft %d/%d", g.Soft.Reached, g.Soft.Total)
 			}
@@ -143,7 +147,7 @@ func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladde
 			continue
 		}
 		missingAny = true
-		fmt.Fprintf(w, "  %s\n", g.Name)
+		fmt.Fprintf(w, "  %s\n", display.Escape(g.Name))
 		for _, id := range g.Missing {
 			writeRequirement(w, id, texts[id], a.Marks[id])
 		}
@@ -165,12 +169,12 @@ func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladde
 }
 
 func levelTitle(lv *ladder.LevelResult) string {
-	name := lv.Name
+	name := display.Escape(lv.Name)
 	if name == "" {
 		name = "level " + lv.ID
 	}
 	if lv.Reach != "" {
-		name += " (" + lv.Reach + ")"
+		name += " (" + display.Escape(lv.Reach) + ")"
 	}
 	return name
 }
@@ -217,10 +221,10 @@ func statusWords(s ladder.Status) string {
 func writeRequirement(w io.Writer, id, text string, m ladder.Mark) {
 	status := statusWords(m.Status)
 	if m.Reason != "" {
-		status += ": " + m.Reason
+		status += ": " + display.Escape(m.Reason)
 	}
 	fmt.Fprintf(w, "    - %s (%s)\n", id, status)
 	for _, line := range strings.Split(text, "\n") {
-		fmt.Fprintf(w, "      %s\n", line)
+		fmt.Fprintf(w, "      %s\n", display.Escape(line))
 	}
 }

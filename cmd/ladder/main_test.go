@@ -106,6 +106,7 @@ var goldenCases = []goldenCase{
 	{"eval-other-ladder", []string{"eval", exampleLadder, "testdata/other-ladder.json"}, exitInvalid},
 	{"eval-unknown-mark", []string{"eval", exampleLadder, "testdata/unknown-mark.json"}, exitInvalid},
 	{"eval-index-rule", []string{"eval", "testdata/index-rule.json", bruno}, exitInvalid},
+	{"eval-escapes", []string{"eval", "testdata/escapes.json", "testdata/escapes-assessment.json"}, exitOK},
 	{"eval-index-rule-json", []string{"eval", "--format", "json", "testdata/index-rule.json", bruno}, exitInvalid},
 
 	// lint.

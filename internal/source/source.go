@@ -48,7 +48,15 @@ type Node struct {
 	Text    string
 	Elems   []*Node  // Array elements, in order.
 	Members []Member // Object members, in document order.
+	// index holds the position in Members of each key, for objects of
+	// many members: finding a member by its key is then O(1), so that
+	// locating each of many problems does not take time quadratic in
+	// the object's size.
+	index map[string]int
 }
+
+// indexed is the number of members from which an object keeps an index.
+const indexed = 16
 
 // Member is one key and value of an object.
 type Member struct {
@@ -59,12 +67,27 @@ type Member struct {
 
 // Member returns the value of the object member named key, or nil.
 func (n *Node) Member(key string) *Node {
-	for i := range n.Members {
-		if n.Members[i].Key == key {
-			return n.Members[i].Value
-		}
+	if i := n.memberIndex(key); i >= 0 {
+		return n.Members[i].Value
 	}
 	return nil
+}
+
+// memberIndex returns the position in Members of the member named key, the
+// first when there are several, or -1.
+func (n *Node) memberIndex(key string) int {
+	if n.index != nil {
+		if i, ok := n.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range n.Members {
+		if n.Members[i].Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // Value returns the node as the values encoding/json decodes into an any
@@ -104,6 +127,38 @@ type Limits struct {
 // DefaultLimits are far above any real ladder (the DevOps example is about
 // 20 KB deep 4) and far below what would hurt a server parsing an upload.
 var DefaultLimits = Limits{MaxBytes: 8 << 20, MaxDepth: 64}
+
+// MaxProblems is the most problems reported of one document. A document can
+// be nothing but errors, a million of them in a few megabytes: past the
+// first hundred, more help nobody, and finding them all would cost time and
+// memory far over the document's own.
+const MaxProblems = 100
+
+// MoreProblems says that a document has more problems than those reported:
+// n more, or an unknown number when n < 0.
+func MoreProblems(n int) string {
+	if n < 0 {
+		return "and more problems: the check stopped after the first " + strconv.Itoa(MaxProblems)
+	}
+	if n == 1 {
+		return "and 1 more problem"
+	}
+	return "and " + strconv.Itoa(n) + " more problems"
+}
+
+// Indexed returns an object node built outside Parse with the index Parse
+// gives objects of many members (see Node).
+func Indexed(n *Node) *Node {
+	if len(n.Members) >= indexed {
+		n.index = make(map[string]int, len(n.Members))
+		for i, m := range n.Members {
+			if _, dup := n.index[m.Key]; !dup {
+				n.index[m.Key] = i
+			}
+		}
+	}
+	return n
+}
 
 // Problem is one thing wrong with a document, at a byte offset.
 type Problem struct {
@@ -163,8 +218,8 @@ type parser struct {
 	pos      int
 	depth    int
 	maxDepth int
-	path     []string // JSON pointer tokens of the value being read
-	failed   bool     // a syntax error was reported: stop
+	path     []token // the path to the value being read
+	failed   bool    // a syntax error was reported: stop
 	problems []Problem
 	dups     []dupKey // duplicate key problems whose messages finishDups ends
 }
@@ -174,7 +229,24 @@ type parser struct {
 // of the document.
 type dupKey struct{ problem, first int }
 
-func (p *parser) pointer() string { return Pointer(p.path...) }
+func (p *parser) pointer() string {
+	tokens := make([]string, len(p.path))
+	for i, t := range p.path {
+		tokens[i] = t.key
+		if t.index >= 0 {
+			tokens[i] = strconv.Itoa(t.index)
+		}
+	}
+	return Pointer(tokens...)
+}
+
+// token is a step of the path to the value being read: an object's key, or
+// an array's index (when index >= 0), kept as a number so that reading an
+// array makes no string for each element.
+type token struct {
+	key   string
+	index int
+}
 
 func (p *parser) report(off int, msg string) {
 	p.problems = append(p.problems, Problem{Offset: off, Pointer: p.pointer(), Message: msg})
@@ -307,7 +379,6 @@ func (p *parser) object() *Node {
 		n.End = p.pos
 		return n
 	}
-	var seen map[string]int
 	comma := -1 // offset of the comma before this member
 	for {
 		p.space()
@@ -324,15 +395,10 @@ func (p *parser) object() *Node {
 		if !ok {
 			return nil
 		}
-		if seen == nil {
-			seen = make(map[string]int)
-		}
-		p.path = append(p.path, key)
-		if first, dup := seen[key]; dup {
-			p.dups = append(p.dups, dupKey{len(p.problems), first})
+		p.path = append(p.path, token{key, -1})
+		if first := n.memberIndex(key); first >= 0 {
+			p.dups = append(p.dups, dupKey{len(p.problems), n.Members[first].KeyStart})
 			p.report(keyStart, "duplicate key "+strconv.Quote(key))
-		} else {
-			seen[key] = keyStart
 		}
 		p.space()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
@@ -347,6 +413,18 @@ func (p *parser) object() *Node {
 			return nil
 		}
 		n.Members = append(n.Members, Member{Key: key, KeyStart: keyStart, Value: v})
+		if len(n.Members) == indexed {
+			n.index = make(map[string]int, indexed)
+			for i, m := range n.Members {
+				if _, dup := n.index[m.Key]; !dup {
+					n.index[m.Key] = i
+				}
+			}
+		} else if n.index != nil {
+			if _, dup := n.index[key]; !dup {
+				n.index[key] = len(n.Members) - 1
+			}
+		}
 		p.space()
 		if p.pos < len(p.data) && p.data[p.pos] == ',' {
 			comma = p.pos
@@ -387,7 +465,7 @@ func (p *parser) array() *Node {
 			p.failAt(comma, "trailing comma before \"]\": remove it")
 			return nil
 		}
-		p.path = append(p.path, strconv.Itoa(len(n.Elems)))
+		p.path = append(p.path, token{index: len(n.Elems)})
 		v := p.value()
 		p.path = p.path[:len(p.path)-1]
 		if p.failed {
@@ -616,9 +694,13 @@ func (p *parser) finishDups() {
 	line, col, pos := 1, 1, 0
 	for _, d := range p.dups {
 		for pos < d.first {
-			if p.data[pos] == '\n' {
+			if endsLine(p.data, pos) {
 				line, col = line+1, 1
 				pos++
+				continue
+			}
+			if p.data[pos] == '\r' {
+				pos++ // the \r of a \r\n: the \n ends the line
 				continue
 			}
 			_, size := utf8.DecodeRune(p.data[pos:d.first])
@@ -637,7 +719,7 @@ func Position(data []byte, off int) (line, col int) {
 	start := 0
 	line = 1
 	for i := 0; i < off; i++ {
-		if data[i] == '\n' {
+		if endsLine(data, i) {
 			line++
 			start = i + 1
 		}
@@ -645,11 +727,18 @@ func Position(data []byte, off int) (line, col int) {
 	return line, utf8.RuneCount(data[start:off]) + 1
 }
 
+// endsLine reports whether the byte at i ends a line: a \n, or a \r that no
+// \n follows. Line ends are those of Unix (\n), Windows (\r\n) and the old
+// Mac OS (\r), as editors count them.
+func endsLine(data []byte, i int) bool {
+	return data[i] == '\n' || data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n')
+}
+
 // lineStarts returns the offset where each line of data starts.
 func lineStarts(data []byte) []int {
 	lines := []int{0}
-	for i, c := range data {
-		if c == '\n' {
+	for i := range data {
+		if endsLine(data, i) {
 			lines = append(lines, i+1)
 		}
 	}
@@ -793,11 +882,8 @@ func (d *Doc) walk(ptr string) (n, deepest *Node, keyOff int) {
 		switch n.Kind {
 		case Object:
 			var next *Node
-			for i := range n.Members {
-				if n.Members[i].Key == t {
-					next, keyOff = n.Members[i].Value, n.Members[i].KeyStart
-					break
-				}
+			if i := n.memberIndex(t); i >= 0 {
+				next, keyOff = n.Members[i].Value, n.Members[i].KeyStart
 			}
 			n = next
 		case Array:

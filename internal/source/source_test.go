@@ -650,7 +650,40 @@ var positionDocs = []string{
 	"{\r\n  \"é\": \"日本\",\r\n  \"😀\": 1\r\n}\r\n",
 	"[\n\"é😀\",\n\n  \"\\u00e9\" ,\"日本\"\n]\n",
 	"\t\"x\"\n\r\n日\n本\n",
-	"a\xffb\nc", // invalid UTF-8 counts as one character a byte
+	"a\xffb\nc",                       // invalid UTF-8 counts as one character a byte
+	"{\r  \"a\": 1,\r  \"b\": 2\r}\r", // the line ends of the old Mac OS
+	"\r\r\n\n\r",
+}
+
+// A lone \r ends a line, as \n and \r\n do: a document saved with the line
+// ends of the old Mac OS has its problems on their lines.
+func TestPositionOfCROnlyLines(t *testing.T) {
+	data := []byte("{\r  \"a\": 1,\r  \"a\": 2\r}")
+	doc, problems := Parse(data, DefaultLimits)
+	if len(problems) != 1 {
+		t.Fatalf("got %v, want one duplicate key", problems)
+	}
+	if line, col := doc.Position(problems[0].Offset); line != 3 || col != 3 {
+		t.Errorf("the duplicate key is at %d:%d, want 3:3", line, col)
+	}
+	if want := `duplicate key "a" (first at 2:3)`; !strings.HasPrefix(problems[0].Message, want) {
+		t.Errorf("got %q, want it to start with %q", problems[0].Message, want)
+	}
+	for _, tc := range []struct {
+		data      string
+		off       int
+		line, col int
+	}{
+		{"a\rb", 2, 2, 1},
+		{"a\r\nb", 3, 2, 1},
+		{"a\r\nb", 2, 1, 3}, // the \n of a \r\n is on its line
+		{"a\r\rb", 3, 3, 1},
+		{"a\n\rb", 3, 3, 1},
+	} {
+		if line, col := Position([]byte(tc.data), tc.off); line != tc.line || col != tc.col {
+			t.Errorf("Position(%q, %d) = %d:%d, want %d:%d", tc.data, tc.off, line, col, tc.line, tc.col)
+		}
+	}
 }
 
 func TestPosition(t *testing.T) {
@@ -711,10 +744,12 @@ func TestPositionAgree(t *testing.T) {
 			if l1 != l2 || c1 != c2 {
 				t.Errorf("%q at %d: got Position %v:%v and Doc.Position %v:%v, want them equal", data, off, l1, c1, l2, c2)
 			}
-			// Reference: count lines and characters directly.
+			// Reference: count lines and characters directly, a line
+			// ending at \n, \r\n or a lone \r.
 			o := min(off, len(data))
-			wantLine := 1 + strings.Count(data[:o], "\n")
-			wantCol := 1 + utf8.RuneCountInString(data[strings.LastIndexByte(data[:o], '\n')+1:o])
+			norm := strings.ReplaceAll(strings.ReplaceAll(data, "\r\n", "\x00\n"), "\r", "\n")
+			wantLine := 1 + strings.Count(norm[:o], "\n")
+			wantCol := 1 + utf8.RuneCountInString(norm[strings.LastIndexByte(norm[:o], '\n')+1:o])
 			if l2 != wantLine || c2 != wantCol {
 				t.Errorf("%q at %d: got %v:%v, want %v:%v", data, off, l2, c2, wantLine, wantCol)
 			}

@@ -1,0 +1,405 @@
+package schema
+
+import (
+	"container/heap"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/ladderkit/ladder/internal/source"
+)
+
+// A document may be nothing but errors: a million empty objects in 3 MB.
+// santhosh-tekuri/jsonschema reports every error of a value it validates,
+// at a cost in time and memory far over the document's own. So a document
+// is validated in parts: the long collections in it (arrays of items, maps
+// of marks) are cut to their first cutAt members, the rest of each is
+// validated member by member against its items' subschema, in document
+// order, and validation stops once the problems found before what is left
+// to validate are more than the caller wants.
+
+// cutAt is the number of members a collection keeps when it is validated
+// with the value around it; the others are validated one by one.
+const cutAt = 64
+
+// job is what is left to validate of a value of the document: the value
+// itself, or the members of a long collection from one on.
+type job struct {
+	n   *source.Node // the value, or the collection
+	loc string       // the subschema of the value, or of the collection's members: a JSON pointer into the schema document, "" for the root
+	ptr string       // the pointer of n in the document
+	// from is the first member left to validate of a collection, -1 for
+	// a value.
+	from int
+	// key is the subschema that the keys of a map's members must match
+	// (the map's propertyNames), "" when none.
+	key string
+}
+
+// start is where what is left of the job starts in the document.
+func (j job) start() int {
+	switch {
+	case j.from < 0:
+		return j.n.Start
+	case j.n.Kind == source.Array:
+		return j.n.Elems[j.from].Start
+	}
+	return j.n.Members[j.from].KeyStart
+}
+
+// jobs is a queue of jobs in document order.
+type jobs []job
+
+func (q jobs) Len() int           { return len(q) }
+func (q jobs) Less(i, j int) bool { return q[i].start() < q[j].start() }
+func (q jobs) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *jobs) Push(x any)        { *q = append(*q, x.(job)) }
+func (q *jobs) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
+}
+
+// noSchema is the location of a value no schema describes.
+const noSchema = "\x00"
+
+// validation is one run of bounded validation over a document.
+type validation struct {
+	s           *Schema
+	doc         *source.Doc
+	queue       jobs
+	placeholder string // the name given to empty keys (see placeholderFor)
+	out         []located
+	offsets     offsetHeap // the offsets of violations not yet counted as before the queue
+}
+
+// located is a violation with its offset in the document.
+type located struct {
+	Violation
+	Offset int
+}
+
+type offsetHeap []int
+
+func (h offsetHeap) Len() int           { return len(h) }
+func (h offsetHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h offsetHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *offsetHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *offsetHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// violations validates the document and returns its violations in document
+// order, each with its offset. It stops once more than max violations are
+// known to come before all that is left to validate, and then reports
+// more: the violations returned are then the first ones of the document,
+// but not all of them. max < 0 means no limit.
+func (s *Schema) violations(doc *source.Doc, max int) (out []located, more bool) {
+	v := &validation{s: s, doc: doc, placeholder: placeholderFor(doc.Root)}
+	heap.Push(&v.queue, job{n: doc.Root, from: -1})
+	before := 0 // violations before everything in the queue
+	for v.queue.Len() > 0 {
+		next := v.queue[0].start()
+		for v.offsets.Len() > 0 && v.offsets[0] < next {
+			heap.Pop(&v.offsets)
+			before++
+		}
+		if max >= 0 && before > max {
+			more = true
+			break
+		}
+		v.run(heap.Pop(&v.queue).(job))
+	}
+	sort.SliceStable(v.out, func(i, j int) bool {
+		if v.out[i].Offset != v.out[j].Offset {
+			return v.out[i].Offset < v.out[j].Offset
+		}
+		// Missing fields of one object keep the schema's order.
+		return comparePointers(v.out[i].Pointer, v.out[j].Pointer) < 0
+	})
+	return v.out, more
+}
+
+// run validates one job: a value, or the next member of a collection,
+// queueing the rest of the collection.
+func (v *validation) run(j job) {
+	if j.from >= 0 {
+		if j.from+1 < len(j.n.Elems)+len(j.n.Members) {
+			heap.Push(&v.queue, job{n: j.n, loc: j.loc, ptr: j.ptr, from: j.from + 1, key: j.key})
+		}
+		if j.n.Kind == source.Array {
+			j = job{n: j.n.Elems[j.from], loc: j.loc, ptr: j.ptr + "/" + strconv.Itoa(j.from), from: -1}
+		} else {
+			m := j.n.Members[j.from]
+			j = job{n: m.Value, loc: j.loc, ptr: j.ptr + "/" + escape(m.Key), from: -1, key: j.key}
+		}
+	}
+	instance := v.cut(j.n, j.loc, j.ptr)
+	compiled, err := v.s.at(j.loc)
+	if err != nil {
+		panic("schema: embedded " + v.s.what + " schema at " + j.loc + ": " + err.Error())
+	}
+	v.check(compiled, instance, j.ptr, false)
+	if j.key != "" {
+		keySchema, err := v.s.at(j.key)
+		if err != nil {
+			panic("schema: embedded " + v.s.what + " schema at " + j.key + ": " + err.Error())
+		}
+		v.check(keySchema, lastToken(j.ptr), j.ptr, true)
+	}
+}
+
+// check validates an instance against a compiled subschema and adds the
+// violations, at pointers under ptr.
+func (v *validation) check(compiled *jsonschema.Schema, instance any, ptr string, key bool) {
+	err := compiled.Validate(instance)
+	if err == nil {
+		return
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		v.out = append(v.out, located{Violation{Pointer: ptr, Message: err.Error()}, v.doc.Offset(ptr)})
+		return
+	}
+	var found []Violation
+	v.s.leaves(ve, instance, &found)
+	for _, x := range mergeMisspelled(found) {
+		x.field, x.suggestion = "", ""
+		tokens := source.SplitPointer(x.Pointer)
+		for k, t := range tokens {
+			if t == v.placeholder {
+				tokens[k] = ""
+			}
+		}
+		x.Message = strings.ReplaceAll(x.Message, strconv.Quote(v.placeholder), `""`)
+		if key {
+			// A key checked alone: the violation is the member's.
+			x.Pointer, x.Key = ptr, true
+			x.Message = fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", lastToken(ptr))
+		} else {
+			x.Pointer = ptr + source.Pointer(tokens...)
+		}
+		off := v.doc.Offset(x.Pointer)
+		if x.Key {
+			off = v.doc.KeyOffset(x.Pointer)
+		}
+		v.out = append(v.out, located{x, off})
+		heap.Push(&v.offsets, off)
+	}
+}
+
+// cut returns the value of a node as encoding/json decodes it, with each
+// long collection in it cut to its first members: the others go to the
+// queue. The values of members that no schema describes (unknown fields,
+// which are errors whatever their values) are left out.
+func (v *validation) cut(n *source.Node, loc, ptr string) any {
+	sch := v.s.resolve(loc)
+	switch n.Kind {
+	case source.Bool:
+		return n.Bool
+	case source.Number:
+		return json.Number(n.Text)
+	case source.String:
+		return n.Text
+	case source.Array:
+		items := noSchema
+		if sch != nil && sch.Member("items") != nil {
+			items = v.s.resolvedLoc(loc) + "/items"
+		}
+		out := make([]any, 0, min(len(n.Elems), cutAt))
+		for i, e := range n.Elems {
+			if items != noSchema && i >= cutAt {
+				heap.Push(&v.queue, job{n: n, loc: items, ptr: ptr, from: i})
+				break
+			}
+			out = append(out, v.cut(e, items, ptr+"/"+strconv.Itoa(i)))
+		}
+		return out
+	case source.Object:
+		base := v.s.resolvedLoc(loc)
+		var props, rest *source.Node
+		if sch != nil {
+			props = sch.Member("properties")
+			rest = sch.Member("additionalProperties")
+		}
+		isMap := rest != nil && rest.Kind == source.Object
+		keyLoc := ""
+		if isMap && sch.Member("propertyNames") != nil {
+			keyLoc = base + "/propertyNames"
+		}
+		out := make(map[string]any, min(len(n.Members), cutAt))
+		kept, queued := 0, false
+		for i, m := range n.Members {
+			name := m.Key
+			if name == "" {
+				name = v.placeholder
+			}
+			p := ptr + "/" + escape(m.Key)
+			switch {
+			case props != nil && props.Member(m.Key) != nil:
+				out[name] = v.cut(m.Value, base+"/properties/"+escape(m.Key), p)
+			case isMap && kept >= cutAt:
+				if !queued {
+					heap.Push(&v.queue, job{n: n, loc: base + "/additionalProperties", ptr: ptr, from: i, key: keyLoc})
+					queued = true
+				}
+			case isMap:
+				kept++
+				out[name] = v.cut(m.Value, base+"/additionalProperties", p)
+			case sch == nil || rest == nil:
+				out[name] = v.cut(m.Value, noSchema, p)
+			default:
+				out[name] = nil // an unknown field: its value does not matter
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// resolve returns the schema object at a location, following $ref, or nil.
+func (s *Schema) resolve(loc string) *source.Node {
+	if loc == noSchema {
+		return nil
+	}
+	n := s.doc.Find(s.resolvedLoc(loc))
+	if n == nil || n.Kind != source.Object {
+		return nil
+	}
+	return n
+}
+
+// resolvedLoc follows the $ref of the schema at loc, within the schema's
+// own document, and returns where it leads.
+func (s *Schema) resolvedLoc(loc string) string {
+	for range 8 {
+		n := s.doc.Find(loc)
+		if n == nil || n.Kind != source.Object {
+			return loc
+		}
+		ref := n.Member("$ref")
+		if ref == nil || ref.Kind != source.String || !strings.HasPrefix(ref.Text, "#") {
+			return loc
+		}
+		loc = strings.TrimPrefix(ref.Text, "#")
+	}
+	return loc
+}
+
+// at returns the schema compiled at a location of its document.
+func (s *Schema) at(loc string) (*jsonschema.Schema, error) {
+	if loc == "" {
+		return s.compiled, nil
+	}
+	if loc == noSchema {
+		return trueSchema(), nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.parts[loc]; ok {
+		return c, nil
+	}
+	c, err := s.compiler.Compile(s.id + "#" + loc)
+	if err != nil {
+		return nil, err
+	}
+	s.parts[loc] = c
+	return c, nil
+}
+
+// trueSchema is the schema every value meets.
+var trueSchema = sync.OnceValue(func() *jsonschema.Schema {
+	return jsonschema.MustCompileString("mem://true.schema.json", "true")
+})
+
+// placeholderFor returns a key found nowhere in the document, to give the
+// empty keys while they are validated: santhosh-tekuri/jsonschema/v5 leaves
+// an empty key out of instance locations, so that a mark under "" would be
+// blamed on "/marks" itself.
+func placeholderFor(root *source.Node) string {
+	longest := 0
+	var walk func(n *source.Node)
+	walk = func(n *source.Node) {
+		if n == nil {
+			return
+		}
+		for _, m := range n.Members {
+			if m.Key != "" && strings.Trim(m.Key, "\x00") == "" {
+				longest = max(longest, len(m.Key))
+			}
+			walk(m.Value)
+		}
+		for _, e := range n.Elems {
+			walk(e)
+		}
+	}
+	walk(root)
+	return strings.Repeat("\x00", longest+1)
+}
+
+// nodeOf returns a decoded JSON value as a document tree, each value's
+// Start its place in a walk of the tree, members in the order of their
+// keys. It reports false for a value encoding/json would not produce.
+func nodeOf(v any, next *int) (*source.Node, bool) {
+	*next++
+	n := &source.Node{Start: *next}
+	switch x := v.(type) {
+	case nil:
+		n.Kind = source.Null
+	case bool:
+		n.Kind, n.Bool = source.Bool, x
+	case json.Number:
+		n.Kind, n.Text = source.Number, string(x)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, false
+		}
+		n.Kind, n.Text = source.Number, strconv.FormatFloat(x, 'g', -1, 64)
+	case string:
+		n.Kind, n.Text = source.String, x
+	case []any:
+		n.Kind = source.Array
+		for _, e := range x {
+			c, ok := nodeOf(e, next)
+			if !ok {
+				return nil, false
+			}
+			n.Elems = append(n.Elems, c)
+		}
+	case map[string]any:
+		n.Kind = source.Object
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			*next++
+			keyStart := *next
+			c, ok := nodeOf(x[k], next)
+			if !ok {
+				return nil, false
+			}
+			n.Members = append(n.Members, source.Member{Key: k, KeyStart: keyStart, Value: c})
+		}
+		n = source.Indexed(n)
+	default:
+		if reflect.ValueOf(v).Kind() == reflect.Invalid {
+			n.Kind = source.Null
+			return n, true
+		}
+		return nil, false
+	}
+	return n, true
+}
