@@ -343,3 +343,102 @@ func TestSnippetCaretByDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+// Each rule that compiles but cannot hold up on the ladder of the shape
+// below gives this exact error from Check.
+func TestCheckErrors(t *testing.T) {
+	shape := Shape{
+		Skills:       []string{"devops", "quality"},
+		Levels:       []string{"1", "2", "3"},
+		Requirements: []string{"l1-devops-codes", "l1-quality-tests"},
+		Sizes:        Sizes{List: 8, Text: 200, Name: 30},
+	}
+	for _, tc := range []struct {
+		scope Scope
+		rule  string
+		want  string
+	}{
+		{SkillRule, "skill.id == 'devop'",
+			"1:13: \"devop\" is not the ID of a skill of this ladder (did you mean \"devops\"?)\n    skill.id == 'devop'\n                ^"},
+		{SkillRule, "skill.id in ['devops', 'ops']",
+			"1:24: \"ops\" is not the ID of a skill of this ladder; they are \"devops\", \"quality\"\n    skill.id in ['devops', 'ops']\n                           ^"},
+		{SkillRule, "level.id != '4'",
+			"1:13: \"4\" is not the ID of a level of this ladder; they are \"1\", \"2\", \"3\"\n    level.id != '4'\n                ^"},
+		{SkillRule, "any(hard, .id == 'l1-devops-code' and .reached)",
+			"1:18: \"l1-devops-code\" is not the ID of a requirement of this ladder (did you mean \"l1-devops-codes\"?)\n    any(hard, .id == 'l1-devops-code' and .reached)\n                     ^"},
+		{SkillRule, "count(soft, .reached) / len(soft) >= 0.5",
+			"1:25: len(soft) is 0 when the list is empty, and a division by 0 has no value: use share(soft) for the share reached, or test len(soft) > 0 first, as in len(soft) > 0 and ...\n    count(soft, .reached) / len(soft) >= 0.5\n                            ^"},
+		{SkillRule, "count(soft, .reached) / missing(hard) > 1",
+			"1:25: missing(hard) may be 0 on this ladder (from 0 to 8), and a division by 0 has no value: divide by a number that cannot be 0, or test it first, as in missing(hard) > 0 and ...\n    count(soft, .reached) / missing(hard) > 1\n                            ^"},
+		{SkillRule, "level.rank % (level.rank - 1) == 0",
+			"1:26: level.rank - 1 may be 0 on this ladder (from 0 to 2), and a division by 0 has no value: divide by a number that cannot be 0, or test it first, as in level.rank - 1 > 0 and ...\n    level.rank % (level.rank - 1) == 0\n                             ^"},
+		{SkillRule, "9223372036854775807 + 1 > 0",
+			"1:1: 9223372036854775807 is beyond 9007199254740991 (2^53 - 1), the largest number rules compute exactly\n    9223372036854775807 + 1 > 0\n    ^"},
+		{SkillRule, "int(1e300) > 0",
+			"1:5: 1e+300 is beyond 9007199254740991 (2^53 - 1), the largest number rules compute exactly\n    int(1e300) > 0\n        ^"},
+		{SkillRule, "len(hard) ** 60 > 1",
+			"1:11: len(hard) ** 60 may be from 0 to 1.5325e+54 on this ladder, beyond 9007199254740991 (2^53 - 1), the largest number rules compute exactly\n    len(hard) ** 60 > 1\n              ^"},
+		{SkillRule, "4503599627370496 * level.rank > 0",
+			"1:18: 4503599627370496 * level.rank may be from 4.5036e+15 to 1.35108e+16 on this ladder, beyond 9007199254740991 (2^53 - 1), the largest number rules compute exactly\n    4503599627370496 * level.rank > 0\n                     ^"},
+		{SkillRule, "(level.rank - 2) ** 0.5 > 1",
+			"1:18: level.rank - 2 may be negative on this ladder, and a negative number to a fractional power has no value\n    (level.rank - 2) ** 0.5 > 1\n                     ^"},
+		{SkillRule, "[0, 1, 3, 6][count(hard, .reached)] >= 3",
+			"1:14: the index count(hard, .reached) may be from 0 to 8 on this ladder, outside the 4 elements of the list (0 to 3)\n    [0, 1, 3, 6][count(hard, .reached)] >= 3\n                 ^"},
+		{SkillRule, "all(hard, all(hard, all(soft, .reached)))",
+			"1:1: rule may take up to 1754 steps a run on this ladder (lists of up to 8 items, texts of up to 200 bytes, reasons of up to 1000 characters): over the limit of 10\n    all(hard, all(hard, all(soft, .reached)))\n    ^"},
+	} {
+		lim := Limits{}
+		if strings.HasPrefix(tc.rule, "all(hard, all(hard, all(") {
+			lim = Limits{MaxNesting: 3, MaxCost: 10}
+		}
+		p, err := Compile(tc.scope, tc.rule, lim)
+		if err != nil {
+			t.Errorf("Compile(%q) failed: %v", tc.rule, err)
+			continue
+		}
+		err = p.Check(shape)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("Check(%q):\ngot  %v\nwant %s", tc.rule, err, tc.want)
+		}
+	}
+	// Guarded by the rule itself, the same divisions are accepted.
+	for _, rule := range []string{
+		"len(soft) == 0 or count(soft, .reached) / len(soft) >= 0.5",
+		"len(soft) > 0 and count(soft, .reached) / len(soft) >= 0.5",
+		"len(soft) != 0 ? count(soft, .reached) / len(soft) >= 0.5 : true",
+		"let n = len(soft); n >= 1 and count(soft, .reached) / n >= 0.5",
+		"not (len(soft) < 1) and count(soft, .reached) / len(soft) >= 0.5",
+		"[0, 1, 3, 6][min(count(hard, .reached), 3)] >= 3",
+		"(level.rank + 0.5) ** 0.5 > 1",
+	} {
+		p, err := Compile(SkillRule, rule, Limits{})
+		if err == nil {
+			err = p.Check(shape)
+		}
+		if err != nil {
+			t.Errorf("%q: %v", rule, err)
+		}
+	}
+}
+
+// 'field' in x asks whether x has a field of the language: the answer is
+// by the names rules write, not by Go's.
+func TestInOnAValueAsksForAField(t *testing.T) {
+	var m vm.VM
+	env := NewEnv(SkillRule)
+	for rule, want := range map[string]bool{
+		"'id' in skill":            true,
+		"'ID' in skill":            false,
+		"'reason' in level":        false,
+		"'reach' in level":         true,
+		"not ('general' in skill)": false,
+	} {
+		p, err := Compile(SkillRule, rule, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := p.Run(&m, env); err != nil || got != want {
+			t.Errorf("%s = %v, %v; want %v", rule, got, err, want)
+		}
+	}
+}
