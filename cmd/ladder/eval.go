@@ -34,23 +34,26 @@ reached. "reach", "reachMark" and "descriptionMark" are left out when the
 ladder or the assessment has none. The exit status is 1 when the ladder
 or the assessment is invalid.
 `,
-	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
+	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
 		format := fs.String("format", "text", "output `format`: text or json")
-		return func(c *command, args []string, stdout, stderr io.Writer) int {
+		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if *format != "text" && *format != "json" {
 				return c.usageError(stderr, "unknown format %q: want text or json", *format)
 			}
 			if len(args) != 2 {
 				return c.usageError(stderr, "want two arguments, a ladder and an assessment")
 			}
-			return eval(args[0], args[1], *format, stdout, stderr)
+			return eval(c, args[0], args[1], *format, stdout, stderr)
 		}
 	},
 }
 
-func eval(ladderPath, assessmentPath, format string, stdout, stderr io.Writer) int {
+func eval(c *command, ladderPath, assessmentPath, format string, stdout, stderr io.Writer) int {
 	l, err := ladder.Load(ladderPath)
 	if err != nil {
+		if swapped(ladderPath, assessmentPath) {
+			return c.usageError(stderr, "%s is an assessment and %s a ladder: the ladder comes first", ladderPath, assessmentPath)
+		}
 		return report(stderr, err)
 	}
 	a, err := ladder.LoadAssessment(assessmentPath)
@@ -71,6 +74,17 @@ func eval(ladderPath, assessmentPath, format string, stdout, stderr io.Writer) i
 	}
 	writeReport(stdout, l, a, res)
 	return exitOK
+}
+
+// swapped reports whether the arguments of eval look swapped: an assessment
+// given as the ladder, and a ladder as the assessment.
+func swapped(ladderPath, assessmentPath string) bool {
+	first, err := readFile(ladderPath)
+	if err != nil {
+		return false
+	}
+	second, err := readFile(assessmentPath)
+	return err == nil && kindOf(first) == "assessment" && kindOf(second) == "ladder"
 }
 
 // writeReport writes the result as a report for people.

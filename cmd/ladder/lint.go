@@ -30,10 +30,10 @@ A ladder with the default rules passes at once: they are monotone, as the
 library's own property tests prove. The exit status is 1 when a rule is not
 monotone or a ladder is invalid. The search is random: --seed replays one.
 `,
-	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
+	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
 		tests := fs.Int("tests", 500, "number of generated assessments to try")
 		seed := fs.Int64("seed", 0, "seed of the search (0: $LADDERTEST_SEED, else the clock)")
-		return func(c *command, args []string, stdout, stderr io.Writer) int {
+		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if len(args) == 0 {
 				return c.usageError(stderr, "no ladders to check")
 			}

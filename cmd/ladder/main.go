@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // Exit statuses.
@@ -40,14 +40,14 @@ type command struct {
 	args    string // the synopsis after the name
 	summary string
 	help    string // what --help prints after the usage line
-	flags   func(fs *flag.FlagSet) func(c *command, args []string, stdout, stderr io.Writer) int
+	flags   func(fs *flag.FlagSet) func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int
 }
 
 func commands() []*command {
 	return []*command{validateCommand, evalCommand, lintCommand, schemaCommand}
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage
@@ -95,7 +95,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	return do(c, fs.Args(), stdout, stderr)
+	return do(c, fs.Args(), stdin, stdout, stderr)
 }
 
 func lookup(name string) *command {

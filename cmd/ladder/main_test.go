@@ -71,7 +71,7 @@ var goldenCases = []goldenCase{
 	{"validate-duplicate-key", []string{"validate", "testdata/duplicate-key.json"}, exitInvalid},
 	{"validate-unknown-mark", []string{"validate", exampleLadder, "testdata/unknown-mark.json"}, exitInvalid},
 	{"validate-unknown-mark-alone", []string{"validate", "testdata/unknown-mark.json"}, exitOK},
-	{"validate-other-ladder", []string{"validate", exampleLadder, "testdata/other-ladder.json"}, exitOK},
+	{"validate-other-ladder", []string{"validate", exampleLadder, "testdata/other-ladder.json"}, exitInvalid},
 	{"validate-not-json", []string{"validate", "testdata/not-json.json"}, exitInvalid},
 	{"validate-empty", []string{"validate", "testdata/empty.json"}, exitInvalid},
 	{"validate-wrong-rank", []string{"validate", "testdata/wrong-rank-cases.json"}, exitInvalid},
@@ -79,10 +79,14 @@ var goldenCases = []goldenCase{
 	{"validate-cases-no-cases", []string{"validate", "testdata/cases-no-cases.json"}, exitInvalid},
 	{"validate-cases-missing-ladder", []string{"validate", "testdata/cases-missing-ladder.json"}, exitInvalid},
 	{"validate-cases-unknown-field", []string{"validate", "testdata/cases-unknown-field.json"}, exitInvalid},
-	// A name after "--" is refused as a flag, and "-" is taken as a file
-	// name, not standard input: the goldens hold the current output.
+	// A name after "--" is refused as a flag; "-" is standard input (see
+	// goldenStdin).
 	{"validate-dashdash", []string{"validate", "--", "-x.json"}, exitInvalid},
-	{"validate-dash", []string{"validate", "-"}, exitInvalid},
+	{"validate-dash", []string{"validate", "-"}, exitOK},
+	{"validate-dash-assessment", []string{"validate", exampleLadder, "-"}, exitOK},
+	{"validate-dash-invalid", []string{"validate", "-"}, exitInvalid},
+	{"validate-dash-twice", []string{"validate", "-", "-"}, exitUsage},
+	{"validate-misnamed-ladder", []string{"validate", exampleLadder, "testdata/misnamed-ladder.json"}, exitInvalid},
 	{"validate-mixed", []string{"validate", "testdata/bad-ladder.json", exampleLadder, "testdata/empty.json", bruno}, exitInvalid},
 
 	// eval.
@@ -106,6 +110,7 @@ var goldenCases = []goldenCase{
 	{"eval-other-ladder", []string{"eval", exampleLadder, "testdata/other-ladder.json"}, exitInvalid},
 	{"eval-unknown-mark", []string{"eval", exampleLadder, "testdata/unknown-mark.json"}, exitInvalid},
 	{"eval-index-rule", []string{"eval", "testdata/index-rule.json", bruno}, exitInvalid},
+	{"eval-swapped", []string{"eval", bruno, exampleLadder}, exitUsage},
 	{"eval-escapes", []string{"eval", "testdata/escapes.json", "testdata/escapes-assessment.json"}, exitOK},
 	{"eval-index-rule-json", []string{"eval", "--format", "json", "testdata/index-rule.json", bruno}, exitInvalid},
 
@@ -119,6 +124,21 @@ var goldenCases = []goldenCase{
 	{"lint-invalid-ladder", []string{"lint", "testdata/bad-ladder.json"}, exitInvalid},
 }
 
+// goldenStdin holds what a golden case reads on standard input, by name.
+var goldenStdin = map[string]string{
+	"validate-dash":            readString(exampleLadder),
+	"validate-dash-assessment": readString(bruno),
+	"validate-dash-invalid":    `{"ladder": "devops-technical-mastery", "subject": ""`,
+}
+
+func readString(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
+
 func TestGolden(t *testing.T) {
 	seen := make(map[string]bool)
 	for _, tc := range goldenCases {
@@ -128,7 +148,7 @@ func TestGolden(t *testing.T) {
 		seen[tc.name] = true
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			got := run(tc.args, &stdout, &stderr)
+			got := run(tc.args, strings.NewReader(goldenStdin[tc.name]), &stdout, &stderr)
 			if got != tc.want {
 				t.Errorf("ladder %s: exit status %d, want %d\nstderr:\n%s", strings.Join(tc.args, " "), got, tc.want, stderr.String())
 			}
@@ -228,7 +248,7 @@ type jsonResult struct {
 func evalJSON(t *testing.T, ladderPath, assessmentPath string) *jsonResult {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	if s := run([]string{"eval", "--format", "json", ladderPath, assessmentPath}, &stdout, &stderr); s != exitOK {
+	if s := run([]string{"eval", "--format", "json", ladderPath, assessmentPath}, nil, &stdout, &stderr); s != exitOK {
 		t.Fatalf("exit status %d\n%s", s, stderr.String())
 	}
 	if stderr.Len() > 0 {
@@ -432,7 +452,7 @@ func TestSchema(t *testing.T) {
 				t.Fatal(err)
 			}
 			var stdout, stderr bytes.Buffer
-			if s := run([]string{"schema", name}, &stdout, &stderr); s != exitOK {
+			if s := run([]string{"schema", name}, nil, &stdout, &stderr); s != exitOK {
 				t.Fatalf("exit status %d\n%s", s, stderr.String())
 			}
 			if stderr.Len() > 0 {
@@ -451,7 +471,7 @@ func TestLintNonMonotone(t *testing.T) {
 	var outs [2]string
 	for i := range outs {
 		var stdout, stderr bytes.Buffer
-		if s := run(args, &stdout, &stderr); s != exitInvalid {
+		if s := run(args, nil, &stdout, &stderr); s != exitInvalid {
 			t.Fatalf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", s, exitInvalid, stdout.String(), stderr.String())
 		}
 		if stdout.Len() > 0 {
@@ -479,10 +499,10 @@ func TestLintNonMonotone(t *testing.T) {
 func TestEvalCustomRulesDiffer(t *testing.T) {
 	for _, a := range []string{alice, bruno} {
 		var def, custom, stderr bytes.Buffer
-		if s := run([]string{"eval", exampleLadder, a}, &def, &stderr); s != exitOK {
+		if s := run([]string{"eval", exampleLadder, a}, nil, &def, &stderr); s != exitOK {
 			t.Fatalf("exit status %d\n%s", s, stderr.String())
 		}
-		if s := run([]string{"eval", "testdata/soft-half.json", a}, &custom, &stderr); s != exitOK {
+		if s := run([]string{"eval", "testdata/soft-half.json", a}, nil, &custom, &stderr); s != exitOK {
 			t.Fatalf("exit status %d\n%s", s, stderr.String())
 		}
 		if bytes.Equal(def.Bytes(), custom.Bytes()) {

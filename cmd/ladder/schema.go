@@ -14,8 +14,8 @@ var schemaCommand = &command{
 	help: `Schema prints the JSON Schema (draft 2020-12) of ladder or assessment files,
 for editors and other tools. The files carry "$schema" to name it.
 `,
-	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
-		return func(c *command, args []string, stdout, stderr io.Writer) int {
+	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
+		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if len(args) != 1 {
 				return c.usageError(stderr, "want one argument, ladder or assessment")
 			}

@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/internal/source"
+	"github.com/ladderkit/ladder/internal/suggest"
 	"github.com/ladderkit/ladder/laddertest"
 )
 
@@ -22,91 +24,209 @@ var validateCommand = &command{
 	summary: "check ladders and assessments",
 	help: `Validate checks each file, a ladder or an assessment (told apart by content:
 an assessment has "ladder", "subject" or "marks"), against its schema and the
-checks the schema cannot make: unique IDs, known skills, rules that compile.
-An assessment of a ladder given in the same run is also checked against it:
-marks for requirements and levels the ladder has. A cases file (one with
-"cases", see package laddertest) is run: each assessment it names must give
-the rank it pins.
+checks the schema cannot make: unique IDs, known skills, rules that compile
+and hold up on the ladder. An assessment is also checked against the ladder
+it names, which must be among the files given when any ladder is: marks for
+requirements and levels the ladder has. A cases file (one with "cases", see
+package laddertest) is run: each assessment it names must give the rank it
+pins. A FILE of - is read from standard input.
 
 Each problem goes to standard error, one a line:
 
 	FILE:LINE:COLUMN: POINTER: MESSAGE
 
 where POINTER is the JSON pointer of the value at fault; a problem inside a
-rule is followed by the rule's line and a caret under the mistake. Each valid file gets
-a line on standard output. The exit status is 0 when every file is valid, 1
-when any is not.
+rule is followed by the rule's line and a caret under the mistake. A document
+of many problems gets its first hundred. Each valid file gets a line on
+standard output. The exit status is 0 when every file is valid, 1 when any
+is not.
 `,
-	flags: func(fs *flag.FlagSet) func(*command, []string, io.Writer, io.Writer) int {
-		return func(c *command, args []string, stdout, stderr io.Writer) int {
+	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
+		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if len(args) == 0 {
 				return c.usageError(stderr, "no files to check")
 			}
-			return validate(args, stdout, stderr)
+			if n := countOf(args, "-"); n > 1 {
+				return c.usageError(stderr, "- is given %d times: standard input can be read once", n)
+			}
+			return validate(args, stdin, stdout, stderr)
 		}
 	},
 }
 
-func validate(paths []string, stdout, stderr io.Writer) int {
+func countOf(list []string, x string) int {
+	n := 0
+	for _, y := range list {
+		if y == x {
+			n++
+		}
+	}
+	return n
+}
+
+// stdinName is how problems name standard input.
+const stdinName = "<stdin>"
+
+func validate(paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	status := exitOK
 	ladders := make(map[string]*ladder.Ladder)
 	ladderPaths := make(map[string][]string) // the files of each ladder ID
 	type assessment struct {
 		path string
+		data []byte
 		a    *ladder.Assessment
 	}
 	var assessments []assessment
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
+		name := path
+		var data []byte
+		var err error
+		if path == "-" {
+			name = stdinName
+			data, err = readAll(stdin, name)
+		} else {
+			data, err = readFile(path)
+		}
 		if err != nil {
 			status = report(stderr, err)
 			continue
 		}
 		switch kindOf(data) {
 		case "cases":
+			if path == "-" {
+				status = report(stderr, fmt.Errorf("%s: a cases file names files relative to its own directory: give its path", name))
+				continue
+			}
 			if s := checkCases(path, data, stdout, stderr); s != exitOK {
 				status = s
 			}
 			continue
 		case "assessment":
-			a, err := ladder.LoadAssessment(path)
+			var a *ladder.Assessment
+			if path == "-" {
+				a, err = ladder.ParseAssessment(data)
+			} else {
+				a, err = ladder.LoadAssessment(path)
+			}
 			if err != nil {
-				status = report(stderr, err)
+				status = report(stderr, named(err, name))
 				continue
 			}
-			assessments = append(assessments, assessment{path, a})
+			assessments = append(assessments, assessment{name, data, a})
 			continue
 		}
-		l, err := ladder.Load(path)
+		var l *ladder.Ladder
+		if path == "-" {
+			l, err = ladder.Parse(data)
+		} else {
+			l, err = ladder.Load(path)
+		}
 		if err != nil {
-			status = report(stderr, err)
+			status = report(stderr, named(err, name))
 			continue
 		}
 		ladders[l.ID] = l
-		ladderPaths[l.ID] = append(ladderPaths[l.ID], path)
+		ladderPaths[l.ID] = append(ladderPaths[l.ID], name)
 		levels := "levels"
 		if len(l.Levels) == 1 {
 			levels = "level"
 		}
-		fmt.Fprintf(stdout, "%s: ok: ladder %q, %d %s\n", path, l.ID, len(l.Levels), levels)
+		fmt.Fprintf(stdout, "%s: ok: ladder %q, %d %s\n", name, l.ID, len(l.Levels), levels)
 	}
 	for _, x := range assessments {
 		if paths := ladderPaths[x.a.Ladder]; len(paths) > 1 {
-			status = report(stderr, &ladder.Error{Problems: []ladder.Problem{{File: x.path, Pointer: "/ladder",
-				Message: fmt.Sprintf("ladder %q is in several files given (%s): cannot tell which to check the assessment against", x.a.Ladder, strings.Join(paths, ", "))}}})
+			status = report(stderr, &ladder.Error{Problems: []ladder.Problem{at(x.path, x.data, "/ladder",
+				fmt.Sprintf("ladder %q is in several files given (%s): cannot tell which to check the assessment against", x.a.Ladder, strings.Join(paths, ", ")))}})
 			continue
 		}
-		if l, ok := ladders[x.a.Ladder]; ok {
-			if _, err := l.Evaluate(x.a); err != nil {
-				status = report(stderr, err)
-				continue
+		l, ok := ladders[x.a.Ladder]
+		switch {
+		case !ok && len(ladders) == 0:
+			fmt.Fprintf(stdout, "%s: ok: assessment of %q (ladder %q not given)\n", x.path, x.a.Subject, x.a.Ladder)
+			continue
+		case !ok:
+			status = report(stderr, &ladder.Error{Problems: []ladder.Problem{at(x.path, x.data, "/ladder", notGiven(x.a.Ladder, ladders))}})
+			continue
+		}
+		if _, err := l.Evaluate(x.a); err != nil {
+			var le *ladder.Error
+			if errors.As(err, &le) && slices.ContainsFunc(le.Problems, func(p ladder.Problem) bool { return p.File != x.path && p.File != "" }) {
+				// A rule of the ladder failed: say on which assessment
+				// before the rule's problem.
+				fmt.Fprintf(stderr, "%s: cannot evaluate the assessment of %q against ladder %q:\n", x.path, x.a.Subject, x.a.Ladder)
 			}
-			fmt.Fprintf(stdout, "%s: ok: assessment of %q against ladder %q\n", x.path, x.a.Subject, x.a.Ladder)
+			status = report(stderr, named(err, x.path))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok: assessment of %q (ladder %q not given)\n", x.path, x.a.Subject, x.a.Ladder)
+		fmt.Fprintf(stdout, "%s: ok: assessment of %q against ladder %q\n", x.path, x.a.Subject, x.a.Ladder)
 	}
 	return status
+}
+
+// notGiven says that an assessment names a ladder none of the files given
+// is, with the IDs they are.
+func notGiven(id string, ladders map[string]*ladder.Ladder) string {
+	ids := make([]string, 0, len(ladders))
+	for given := range ladders {
+		ids = append(ids, given)
+	}
+	slices.Sort(ids)
+	msg := fmt.Sprintf("assessment is for ladder %q, which none of the ladders given is", id)
+	if guess := suggest.Name(id, ids); guess != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", guess)
+	}
+	quoted := make([]string, len(ids))
+	for i, given := range ids {
+		quoted[i] = strconv.Quote(given)
+	}
+	return msg + "; the ladders given are " + strings.Join(quoted, ", ")
+}
+
+// at returns a problem at a pointer of a document.
+func at(file string, data []byte, ptr, msg string) ladder.Problem {
+	p := ladder.Problem{File: file, Pointer: ptr, Message: msg}
+	if doc, problems := source.Parse(data, source.Limits{}); len(problems) == 0 {
+		p.Line, p.Column = doc.Position(doc.Offset(ptr))
+	}
+	return p
+}
+
+// named gives a file name to the problems of a document read from bytes.
+func named(err error, name string) error {
+	var le *ladder.Error
+	if errors.As(err, &le) {
+		for i := range le.Problems {
+			if le.Problems[i].File == "" {
+				le.Problems[i].File = name
+			}
+		}
+	}
+	return err
+}
+
+// readFile reads a file, no further than the size limit of documents: a
+// file over it is an error without being read whole.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAll(f, path)
+}
+
+// readAll reads a document from r, no further than the size limit.
+func readAll(r io.Reader, name string) ([]byte, error) {
+	limit := source.DefaultLimits.MaxBytes
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit {
+		return nil, &ladder.Error{Problems: []ladder.Problem{{File: name, Line: 1, Column: 1,
+			Message: fmt.Sprintf("document is over %d bytes, over the limit of %d", limit, limit)}}}
+	}
+	return data, nil
 }
 
 // kindOf tells what a document is by its top-level members: a cases file
