@@ -224,3 +224,48 @@ func TestShrinking(t *testing.T) {
 		t.Errorf("shrunk to %+v (%d requirements), want 4 general requirements and no skills", s, n)
 	}
 }
+
+// A group that misses no hard requirement but fails its rule says so, and
+// lists its soft requirements not reached, rather than an empty list.
+func TestPinnedCheckExplainsSoftRequirements(t *testing.T) {
+	l := withRules(t, ladder.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"})
+	err := laddertest.Pinned{Assessment: "bruno-squad-expert.json", Rank: 3}.Check(l, example)
+	want := example + "bruno-squad-expert.json gives rank 1, not 3\n\tlevel 2 is not reached: DevOps has every hard requirement, but its rule is not met; soft requirements not reached: l2-devops-helps-newcomers-learn-ropes"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %v\nwant it to start with %s", err, want)
+	}
+}
+
+// The counterexample lists only the marks that matter, one a line.
+func TestCounterexampleIsMinimal(t *testing.T) {
+	l := withRules(t, ladder.Rules{Skill: "all(hard, .reached) and (len(soft) == 0 or count(soft, .reached) == 1)"})
+	c, err := laddertest.Search{Seed: 42}.FindNonMonotone(l)
+	if err != nil || c == nil {
+		t.Fatalf("got %v, %v; want a counterexample", c, err)
+	}
+	lines := strings.Split(c.String(), "\n")
+	if lines[1] != "before:" || !strings.HasPrefix(lines[len(lines)-1], "after: the same, with ") {
+		t.Fatalf("got\n%s\nwant a line a mark between before: and after:", c)
+	}
+	// Each mark is needed: without it, the loss is not the same.
+	marks := lines[2 : len(lines)-1]
+	for _, line := range marks {
+		if !strings.HasPrefix(line, "  ") || !strings.Contains(line, ": ") {
+			t.Errorf("line %q is not a mark", line)
+		}
+	}
+	if len(c.Before.Marks) != countRequirementMarks(marks) {
+		t.Errorf("the assessment has %d marks, the text lists %d", len(c.Before.Marks), countRequirementMarks(marks))
+	}
+	t.Logf("%s", c)
+}
+
+func countRequirementMarks(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "  the ") {
+			n++
+		}
+	}
+	return n
+}

@@ -37,7 +37,8 @@ func MustLoadAssessment(t testing.TB, path string) *ladder.Assessment {
 }
 
 // Cases is the file RunCases reads: a ladder, and assessments of it with the
-// rank each must give. Paths are relative to the file's directory.
+// rank each must give. Paths are relative to the file's directory, or
+// absolute.
 //
 //	{
 //	  "ladder": "ladder.json",
@@ -59,6 +60,9 @@ type Pinned struct {
 	Rank int `json:"rank"`
 	// Note says why, for the reader of the file and of a failure.
 	Note string `json:"note,omitempty"`
+
+	// where the case is written, when LoadCases read it: FILE:LINE:COLUMN.
+	at string
 }
 
 // LoadCases reads a cases file, strictly, as ladders are read: an unknown
@@ -122,6 +126,8 @@ func LoadCases(path string) (*Cases, error) {
 			c.Cases = make([]Pinned, len(n.Elems))
 			for i, e := range n.Elems {
 				p := &c.Cases[i]
+				line, col := doc.Position(e.Start)
+				p.at = fmt.Sprintf("%s:%d:%d", path, line, col)
 				fields(e, source.Pointer("cases", strconv.Itoa(i)), []string{"assessment", "rank"}, map[string]func(*source.Node, string){
 					"assessment": str(&p.Assessment),
 					"note":       str(&p.Note),
@@ -156,11 +162,20 @@ func article(k source.Kind) string {
 	return "a " + k.String()
 }
 
+// relative returns a path of a cases file: relative to the file's
+// directory, unless it is absolute.
+func relative(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
+}
+
 // Check evaluates the case's assessment, read relative to dir, against l.
 // It returns an error that says what is wrong when the rank is not the one
 // pinned.
 func (p Pinned) Check(l *ladder.Ladder, dir string) error {
-	path := filepath.Join(dir, p.Assessment)
+	path := relative(dir, p.Assessment)
 	a, err := ladder.LoadAssessment(path)
 	if err != nil {
 		return err
@@ -174,7 +189,7 @@ func (p Pinned) Check(l *ladder.Ladder, dir string) error {
 		if p.Note != "" {
 			why = " (" + p.Note + ")"
 		}
-		return fmt.Errorf("%s gives rank %d, not %d%s%s", path, res.Rank, p.Rank, why, explain(res, p.Rank))
+		return fmt.Errorf("%s gives rank %d, not %d%s%s", path, res.Rank, p.Rank, why, explain(l, a, res, p.Rank))
 	}
 	return nil
 }
@@ -192,11 +207,14 @@ func RunCases(t *testing.T, path string) {
 		t.Fatalf("RunCases: %v", err)
 	}
 	dir := filepath.Dir(path)
-	l := MustLoad(t, filepath.Join(dir, c.Ladder))
+	l := MustLoad(t, relative(dir, c.Ladder))
 	for _, p := range c.Cases {
 		t.Run(strings.TrimSuffix(filepath.Base(p.Assessment), ".json"), func(t *testing.T) {
+			// The failure is reported at the test's call of RunCases,
+			// and says where the case is written.
+			t.Helper()
 			if err := p.Check(l, dir); err != nil {
-				t.Error(err)
+				t.Errorf("%s: %v", p.at, err)
 			}
 		})
 	}
@@ -205,16 +223,29 @@ func RunCases(t *testing.T, path string) {
 // explain says what keeps the result from the rank wanted: the levels up to
 // it that are not reached and what they miss, or the levels above it that
 // are.
-func explain(res *ladder.Result, want int) string {
+func explain(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result, want int) string {
 	var b strings.Builder
-	for _, lv := range res.Levels {
+	for i, lv := range res.Levels {
 		switch {
 		case lv.Rank <= want && !lv.Reached:
 			var why []string
 			for _, g := range lv.Groups {
-				if !g.Reached {
+				switch {
+				case g.Reached:
+				case len(g.Missing) > 0:
 					why = append(why, fmt.Sprintf("%s misses %s", g.Name, strings.Join(g.Missing, ", ")))
+				default:
+					// Every hard requirement is reached: the skill
+					// rule wants more, from the soft ones.
+					msg := fmt.Sprintf("%s has every hard requirement, but its rule is not met", g.Name)
+					if soft := softNotReached(l.Levels[i], g, a); len(soft) > 0 {
+						msg += "; soft requirements not reached: " + strings.Join(soft, ", ")
+					}
+					why = append(why, msg)
 				}
+			}
+			if len(why) == 0 {
+				why = append(why, "every skill is reached, but the level rule is not met")
 			}
 			fmt.Fprintf(&b, "\n\tlevel %s is not reached: %s", lv.ID, strings.Join(why, "; "))
 		case lv.Rank == want+1 && lv.Reached:
@@ -222,4 +253,20 @@ func explain(res *ladder.Result, want int) string {
 		}
 	}
 	return b.String()
+}
+
+// softNotReached lists the soft requirements of a group that are not
+// reached (nor not_applicable).
+func softNotReached(lv ladder.Level, g ladder.GroupResult, a *ladder.Assessment) []string {
+	var out []string
+	for _, r := range lv.Requirements {
+		// The general group's skill is "", as its requirements'.
+		if r.Kind != ladder.Soft || r.Skill != g.Skill {
+			continue
+		}
+		if s := a.Marks[r.ID].Status; s != ladder.Reached && s != ladder.NotApplicable {
+			out = append(out, r.ID)
+		}
+	}
+	return out
 }

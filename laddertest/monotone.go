@@ -1,10 +1,10 @@
 package laddertest
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,12 +46,17 @@ type Counterexample struct {
 
 	skillName string // the name of the skill lost, for String
 
-	slot int // the index in Marks of what was changed
+	slot  int      // the index in Marks of what was changed
+	marks []string // Before's marks, one a line, in the ladder's order
 }
 
-// String describes the counterexample, with the two assessments as JSON.
+// String describes the counterexample: what was marked, what was lost, and
+// the marks of Before, one a line.
 func (c *Counterexample) String() string {
-	before, _ := json.Marshal(c.Before)
+	before := "before: no marks"
+	if len(c.marks) > 0 {
+		before = "before:\n  " + strings.Join(c.marks, "\n  ")
+	}
 	lost := fmt.Sprintf("level %q", c.Level)
 	switch {
 	case c.SkillLost && c.LevelLost:
@@ -59,8 +64,20 @@ func (c *Counterexample) String() string {
 	case c.SkillLost:
 		lost = fmt.Sprintf("skill %q at level %q", c.skillName, c.Level)
 	}
-	return fmt.Sprintf("marking %s reached (it was %s) loses %s: the rank goes from %d to %d\nbefore: %s\nafter:  the same, with %s reached",
+	return fmt.Sprintf("marking %s reached (it was %s) loses %s: the rank goes from %d to %d\n%s\nafter: the same, with %s reached",
 		c.Changed, c.Was, lost, c.RankBefore, c.RankAfter, before, c.Changed)
+}
+
+// markLines lists the marks of m that are not unassessed, one a line, in
+// the order of the ladder.
+func markLines(l *ladder.Ladder, m Marks) []string {
+	var out []string
+	for k, s := range m {
+		if s != Unassessed {
+			out = append(out, slotName(l, k)+": "+s.String())
+		}
+	}
+	return out
 }
 
 // Search sets how FindNonMonotone searches.
@@ -127,7 +144,39 @@ func (s Search) FindNonMonotone(l *ladder.Ladder) (*Counterexample, error) {
 		return nil, fmt.Errorf("laddertest: the shrunk counterexample does not fail again: %v", err)
 	}
 	c.Seed = params.Seed()
-	return complete(l, m, c)
+	c, m, err = complete(l, m, c)
+	if err != nil {
+		return nil, err
+	}
+	return minimize(l, m, c)
+}
+
+// minimize drops the marks of a counterexample that it does not need: each
+// mark whose absence leaves the same loss (and the same drop of rank) is
+// made unassessed, until none can be.
+func minimize(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, error) {
+	m = append(Marks(nil), m...)
+	for changed := true; changed; {
+		changed = false
+		for k, s := range m {
+			if s == Unassessed || k == c.slot {
+				continue
+			}
+			m[k] = Unassessed
+			c2, err := violationAt(l, m, c.slot)
+			if err != nil {
+				return nil, err
+			}
+			if c2 != nil && c2.Level == c.Level && c2.SkillLost == c.SkillLost && c2.Skill == c.Skill &&
+				c2.LevelLost == c.LevelLost && (c.RankBefore <= c.RankAfter || c2.RankBefore > c2.RankAfter) {
+				c2.Seed = c.Seed
+				c, changed = c2, true
+				continue
+			}
+			m[k] = s
+		}
+	}
+	return c, nil
 }
 
 // FindNonMonotone searches with the default Search.
@@ -202,7 +251,7 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 				Level: res.Levels[i].ID, LevelLost: levelLost,
 				SkillLost: lost != nil, Skill: skill, skillName: name,
 				RankBefore: res.Rank, RankAfter: res2.Rank,
-				slot: k,
+				slot: k, marks: markLines(l, m),
 			}, nil
 		}
 	}
@@ -216,9 +265,9 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 // soft requirements reached, none, or one per skill, and the level's reach
 // and description reached or unassessed. It keeps the result if it still
 // fails, now with a drop of rank.
-func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, error) {
+func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, Marks, error) {
 	if c.RankBefore > c.RankAfter {
-		return c, nil
+		return c, m, nil
 	}
 	full := append(Marks(nil), m...)
 	for len(full) < slots(l) {
@@ -282,14 +331,14 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, er
 			fill(i, soft, marks)
 			res, err := l.Evaluate(full.Assessment(l))
 			if err != nil {
-				return c, err
+				return c, m, err
 			}
 			if reached = res.Levels[i].Reached; reached {
 				break
 			}
 		}
 		if !reached {
-			return c, nil // level i cannot be reached this way: keep c
+			return c, m, nil // level i cannot be reached this way: keep c
 		}
 	}
 	try := func() (*Counterexample, error) {
@@ -302,17 +351,17 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, er
 	}
 	if !c.SkillLost {
 		if c2, err := try(); c2 != nil || err != nil {
-			return c2, err
+			return c2, full, err
 		}
-		return c, nil
+		return c, m, nil
 	}
 	for soft, marks := range strategies {
 		fill(target, soft, marks)
 		if c2, err := try(); c2 != nil || err != nil {
-			return c2, err
+			return c2, full, err
 		}
 	}
-	return c, nil
+	return c, m, nil
 }
 
 func indexOf(l *ladder.Ladder, id string) int {

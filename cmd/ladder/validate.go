@@ -249,13 +249,22 @@ func kindOf(data []byte) string {
 	return "ladder"
 }
 
+// casePath returns the path of a file a cases file names: relative to the
+// cases file's directory, unless it is absolute.
+func casePath(cases, name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(filepath.Dir(cases), name)
+}
+
 // checkCases runs a cases file: each assessment must give its rank.
 func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
 	cases, err := laddertest.LoadCases(path)
 	if err != nil {
 		return report(stderr, err)
 	}
-	l, err := ladder.Load(filepath.Join(filepath.Dir(path), cases.Ladder))
+	l, err := ladder.Load(casePath(path, cases.Ladder))
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -268,7 +277,7 @@ func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
 			// own, each naming its file: they follow, one a line.
 			var le *ladder.Error
 			if errors.As(err, &le) {
-				p.Message = "cannot evaluate " + filepath.Join(filepath.Dir(path), c.Assessment) + ":"
+				p.Message = "cannot evaluate " + casePath(path, c.Assessment) + ":"
 			}
 			if doc == nil {
 				doc, _ = source.Parse(data, source.Limits{})
