@@ -1,9 +1,19 @@
 package ladder
 
 import (
+	"github.com/ladderkit/ladder/internal/planof"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/rules"
 )
+
+func init() {
+	planof.Of = func(l any) *rules.Plan {
+		if l, ok := l.(*Ladder); ok {
+			return l.plan
+		}
+		return nil
+	}
+}
 
 // Ladder is a career ladder: the levels a person can reach, each with the
 // requirements that must hold to reach it, sorted into the ladder's skills.

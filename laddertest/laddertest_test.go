@@ -269,3 +269,46 @@ func countRequirementMarks(lines []string) int {
 	}
 	return n
 }
+
+// FindConstant finds what the rules of a ladder decide whatever the
+// assessment: what is not reached even with everything reached, and what
+// is reached with nothing reached.
+func TestFindConstant(t *testing.T) {
+	for _, tc := range []struct {
+		rules ladder.Rules
+		want  []string
+	}{
+		{ladder.Rules{}, nil},
+		{ladder.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"}, nil},
+		{ladder.Rules{Level: "all(skills, .reached) and len(skills) > 50"}, []string{
+			`level "1" can never be reached: not even with every requirement and level mark reached`,
+			`level "2" can never be reached: not even with every requirement and level mark reached`,
+			`level "3" can never be reached: not even with every requirement and level mark reached`,
+			`level "4" can never be reached: not even with every requirement and level mark reached`,
+			`level "5" can never be reached: not even with every requirement and level mark reached`,
+			`level "6" can never be reached: not even with every requirement and level mark reached`,
+		}},
+		// Level 6 of the example has one group, which can lag.
+		{ladder.Rules{Level: "missing(skills) <= 1"}, []string{
+			`level "6" is reached with nothing reached: with no mark at all`,
+		}},
+		{ladder.Rules{Skill: "none(hard, .status == 'not_yet')"}, []string{
+			`skill "DevOps" at level "1" is reached with nothing reached: with no mark at all`,
+		}},
+	} {
+		got, err := laddertest.FindConstant(withRules(t, tc.rules))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, c := range got {
+			texts = append(texts, c.String())
+		}
+		if len(texts) > len(tc.want) && len(tc.want) > 0 {
+			texts = texts[:len(tc.want)]
+		}
+		if strings.Join(texts, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("rules %+v:\ngot  %q\nwant %q", tc.rules, texts, tc.want)
+		}
+	}
+}

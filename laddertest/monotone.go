@@ -3,6 +3,7 @@ package laddertest
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,8 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/planof"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // Counterexample shows a ladder's rules failing to behave like levels:
@@ -116,14 +119,18 @@ func (s Search) params() *gopter.TestParameters {
 // evaluating fails (a rule that fails as it runs).
 func (s Search) FindNonMonotone(l *ladder.Ladder) (*Counterexample, error) {
 	params := s.params()
+	f, err := newFlipper(l)
+	if err != nil {
+		return nil, err
+	}
 	var runErr error
 	check := prop.ForAll(func(m Marks) bool {
-		c, err := violation(l, m)
+		k, err := f.firstLoss(m)
 		if err != nil {
 			runErr = err
 			return false
 		}
-		return c == nil
+		return k < 0
 	}, GenMarks(slots(l)))
 	result := check.Check(params)
 	if runErr != nil {
@@ -198,6 +205,98 @@ func CheckMonotone(t testing.TB, l *ladder.Ladder) {
 	if c != nil {
 		t.Errorf("the rules of ladder %q are not monotone: %s (LADDERTEST_SEED=%d replays the search)", l.ID, c, c.Seed)
 	}
+}
+
+// flipper finds the marks whose flip to reached loses a skill or a level,
+// deciding again only the level of the mark flipped: the search costs time
+// linear in the size of the ladder, not quadratic.
+type flipper struct {
+	plan    *rules.Plan
+	levelOf []int // the index of the level of each slot
+	nreq    int   // the number of requirements: the slots of level marks follow
+	levels  int
+}
+
+func newFlipper(l *ladder.Ladder) (*flipper, error) {
+	plan := planof.Of(l)
+	if plan == nil {
+		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse or ladder.Load", l.ID)
+	}
+	f := &flipper{plan: plan, levels: len(l.Levels)}
+	for i, lv := range l.Levels {
+		for range lv.Requirements {
+			f.levelOf = append(f.levelOf, i)
+		}
+	}
+	f.nreq = len(f.levelOf)
+	for range 2 {
+		for i := range l.Levels {
+			f.levelOf = append(f.levelOf, i)
+		}
+	}
+	return f, nil
+}
+
+// set puts the status of slot k into the input. The statuses of generated
+// marks are numbered as those of package rules.
+func (f *flipper) set(in *rules.Input, k int, s Status) {
+	m := rules.Mark{Status: rules.Status(s)}
+	switch {
+	case k < f.nreq:
+		in.Marks[k] = m
+	case k < f.nreq+f.levels:
+		in.Reach[k-f.nreq] = m
+	default:
+		in.Description[k-f.nreq-f.levels] = m
+	}
+}
+
+// firstLoss returns the first slot of m whose flip to reached loses a skill
+// or a level, or -1, as violation would find it.
+func (f *flipper) firstLoss(m Marks) (int, error) {
+	in := f.plan.Input()
+	defer f.plan.Release(in)
+	for k := range f.levelOf {
+		s := Unassessed
+		if k < len(m) {
+			s = m[k]
+		}
+		if s < Unassessed || s > NotApplicable {
+			return 0, fmt.Errorf("laddertest: mark %d has status %d", k, s)
+		}
+		f.set(in, k, s)
+	}
+	if err := f.plan.Decide(in); err != nil {
+		return 0, err
+	}
+	groups, levels := slices.Clone(in.Groups), slices.Clone(in.Levels)
+	for k := range f.levelOf {
+		was := Unassessed // as the slots past m are
+		if k < len(m) {
+			was = m[k]
+		}
+		if was != NotYet && was != Unassessed {
+			continue
+		}
+		i := f.levelOf[k]
+		f.set(in, k, Reached)
+		err := f.plan.DecideLevel(in, i)
+		from, to := f.plan.GroupStart(i), f.plan.GroupStart(i+1)
+		lost := levels[i] && !in.Levels[i]
+		for g := from; g < to; g++ {
+			lost = lost || groups[g] && !in.Groups[g]
+		}
+		f.set(in, k, was)
+		copy(in.Groups[from:to], groups[from:to])
+		in.Levels[i] = levels[i]
+		if err != nil {
+			return 0, err
+		}
+		if lost {
+			return k, nil
+		}
+	}
+	return -1, nil
 }
 
 // violation evaluates the marks, then each one-step increase of them, and

@@ -88,6 +88,24 @@ func (p *Plan) Decide(in *Input) error {
 	return nil
 }
 
+// DecideLevel applies the rules of the level at index i to the input's
+// marks and sets the verdicts of its groups and of the level, leaving the
+// other levels' verdicts and the rank as they are. After a change to the
+// marks of one level, it brings the verdicts up to date in the time of
+// that level alone: ladder lint flips marks one at a time this way.
+func (p *Plan) DecideLevel(in *Input, i int) error {
+	groups := in.Groups[p.groupStart[i]:p.groupStart[i+1]]
+	if err := p.decideGroups(in, i, groups); err != nil {
+		return err
+	}
+	reached, err := p.decideLevel(in, i, groups)
+	if err != nil {
+		return err
+	}
+	in.Levels[i] = reached
+	return nil
+}
+
 func (p *Plan) decideGroups(in *Input, i int, out []bool) error {
 	level := &p.spec.Levels[i]
 	prog := p.skill[i]

@@ -18,13 +18,17 @@ var lintCommand = &command{
 	name:    "lint",
 	args:    "[--tests N] [--seed S] LADDER...",
 	summary: "check that a ladder's rules behave like levels",
-	help: `Lint checks that each ladder's rules are monotone: that reaching more never
-loses a skill or a level, and so never lowers a person's rank. It searches
-generated assessments with gopter (property-based testing) and reports the
-smallest counterexample it finds, at the rule at fault:
+	help: `Lint checks that each ladder's rules behave like levels. It reports, at the
+rule at fault:
 
-	FILE:LINE:COLUMN: POINTER: rule is not monotone: marking R reached loses ...
-	    before: ...
+	FILE:LINE:COLUMN: POINTER: MESSAGE
+
+- a level or skill that cannot be reached, even with every requirement and
+  level mark reached, and one reached with nothing reached;
+- a rule that is not monotone: where reaching more loses a skill or a level,
+  and so can lower a person's rank. It searches generated assessments with
+  gopter (property-based testing) and shows the smallest counterexample it
+  finds, one mark a line.
 
 A ladder with the default rules passes at once: they are monotone, as the
 library's own property tests prove. The exit status is 1 when a rule is not
@@ -60,24 +64,39 @@ func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: ok: the default rules are monotone\n", path)
 		return exitOK
 	}
+	var doc *source.Doc // parsed on the first finding, to locate it
+	problem := func(level string, skill bool, msg string) {
+		ptr := faultyRule(l, level, skill)
+		p := ladder.Problem{File: path, Pointer: ptr, Message: strings.ReplaceAll(msg, "\n", "\n    ")}
+		if doc == nil {
+			if data, err := os.ReadFile(path); err == nil {
+				doc, _ = source.Parse(data, source.Limits{})
+			}
+		}
+		if doc != nil && doc.Root != nil {
+			p.Line, p.Column = doc.Position(doc.Offset(ptr))
+		}
+		fmt.Fprintln(stderr, p.String())
+	}
+	constants, err := laddertest.FindConstant(l)
+	if err != nil {
+		return report(stderr, err)
+	}
+	for _, k := range constants {
+		problem(k.Level, k.Group, k.String())
+	}
 	c, err := search.FindNonMonotone(l)
 	if err != nil {
 		return report(stderr, err)
 	}
-	if c == nil {
-		fmt.Fprintf(stdout, "%s: ok: no counterexample in %d assessments\n", path, max(search.Tests, 1))
-		return exitOK
+	if c != nil {
+		problem(c.Level, c.SkillLost, fmt.Sprintf("rule is not monotone: %s\n--seed %d replays the search", c, c.Seed))
 	}
-	ptr := faultyRule(l, c)
-	msg := fmt.Sprintf("rule is not monotone: %s\n--seed %d replays the search", c, c.Seed)
-	p := ladder.Problem{File: path, Pointer: ptr, Message: strings.ReplaceAll(msg, "\n", "\n    ")}
-	if data, err := os.ReadFile(path); err == nil {
-		if doc, problems := source.Parse(data, source.Limits{}); len(problems) == 0 {
-			p.Line, p.Column = doc.Position(doc.Offset(ptr))
-		}
+	if c != nil || len(constants) > 0 {
+		return exitInvalid
 	}
-	fmt.Fprintln(stderr, p.String())
-	return exitInvalid
+	fmt.Fprintf(stdout, "%s: ok: no counterexample in %d assessments, and every level can be reached\n", path, max(search.Tests, 1))
+	return exitOK
 }
 
 // custom reports whether a ladder has rules other than the defaults (a
@@ -99,19 +118,18 @@ func custom(l *ladder.Ladder) bool {
 	return false
 }
 
-// faultyRule returns the JSON pointer of the rule a counterexample blames:
-// the skill rule when a skill is lost, else the level rule, at the level
-// where it is lost, else the ladder's.
-func faultyRule(l *ladder.Ladder, c *laddertest.Counterexample) string {
+// faultyRule returns the JSON pointer of the rule that decides at a level:
+// the skill rule or the level rule, the level's own, else the ladder's.
+func faultyRule(l *ladder.Ladder, level string, skill bool) string {
 	scope := "level"
-	if c.SkillLost {
+	if skill {
 		scope = "skill"
 	}
 	for i, lv := range l.Levels {
-		if lv.ID != c.Level || lv.Rules == nil {
+		if lv.ID != level || lv.Rules == nil {
 			continue
 		}
-		if scope == "skill" && lv.Rules.Skill != "" || scope == "level" && lv.Rules.Level != "" {
+		if skill && lv.Rules.Skill != "" || !skill && lv.Rules.Level != "" {
 			return "/levels/" + strconv.Itoa(i) + "/rules/" + scope
 		}
 	}

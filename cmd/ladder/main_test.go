@@ -120,6 +120,9 @@ var goldenCases = []goldenCase{
 	{"lint-non-monotone", []string{"lint", "--seed", "1", "testdata/non-monotone.json"}, exitInvalid},
 	{"lint-non-monotone-level", []string{"lint", "--seed", "1", "testdata/non-monotone-level.json"}, exitInvalid},
 	{"lint-several", []string{"lint", "--seed", "1", exampleLadder, "testdata/non-monotone.json", "testdata/bad-ladder.json"}, exitInvalid},
+	{"lint-unreachable", []string{"lint", "--seed", "1", "testdata/unreachable.json"}, exitInvalid},
+	{"lint-one-soft", []string{"lint", "--seed", "1", "testdata/one-soft.json"}, exitInvalid},
+	{"lint-lenient", []string{"lint", "--seed", "1", "testdata/lenient.json"}, exitInvalid},
 	{"lint-index-rule", []string{"lint", "--seed", "1", "testdata/index-rule.json"}, exitInvalid},
 	{"lint-invalid-ladder", []string{"lint", "testdata/bad-ladder.json"}, exitInvalid},
 }
