@@ -3,6 +3,7 @@ package ladder
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/ladderkit/ladder/dsl"
@@ -207,12 +208,35 @@ const suggestBudget = 1 << 21
 // the schema as it is now.
 func longReason(reason string) string {
 	if len(reason) <= dsl.MaxReasonLength {
-		return ""
+		return "" // as many characters at most as bytes
 	}
-	if n := utf8.RuneCountInString(reason); n > dsl.MaxReasonLength {
-		return fmt.Sprintf("reason is %d characters long, over the limit of %d", n, dsl.MaxReasonLength)
+	if n := runeCount(reason); n > dsl.MaxReasonLength {
+		return fmt.Sprintf("reason is %d characters long, over the limit of %d", utf8.RuneCountInString(reason), dsl.MaxReasonLength)
 	}
 	return ""
+}
+
+// runeCount counts the characters of s, eight bytes at a time: the bytes
+// that do not continue a character (10xxxxxx). On valid UTF-8 it is
+// utf8.RuneCountInString, several times faster on text outside ASCII; on
+// invalid UTF-8 it counts no more characters than there are bytes.
+func runeCount(s string) int {
+	const low, high = 0x0101010101010101, 0x8080808080808080
+	continuations := 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte continues a character when its top bit is set and the
+		// next one is not.
+		continuations += bits.OnesCount64(w & high & ^(w << 1) & (low << 7))
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			continuations++
+		}
+	}
+	return len(s) - continuations
 }
 
 func ruleStatus(s Status) (rules.Status, bool) {

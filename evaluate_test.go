@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ladderkit/ladder"
 )
@@ -313,5 +314,14 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(&back, res) {
 		t.Errorf("got %+v, want %+v", back, *res)
+	}
+}
+
+// runeCount counts as utf8.RuneCountInString does on valid UTF-8.
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "a", "abcdefgh", "abcdefghi", "é", strings.Repeat("é", 9), strings.Repeat("😀", 1000), "日本語のテキスト", "a😀b日c" + strings.Repeat("x", 13)} {
+		if got, want := ladder.RuneCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

@@ -66,7 +66,13 @@ const (
 	regexpWork = 1
 	// caseWork is how many bytes of lower, upper and len of a string count
 	// as one step: decoding and mapping characters outside ASCII is slow.
-	caseWork = 2
+	caseWork = 1
+	// elemWork is what a predicate costs an element besides its body:
+	// expr's machine takes several instructions to step through a list.
+	elemWork = 3
+	// allocWork is what an element of a list a rule builds costs: a range,
+	// a map.
+	allocWork = 4
 	// inWork is how many steps finding a value in a list costs an element.
 	inWork = 8
 	// containsWindow is the longest needle strings.Contains compares
@@ -223,7 +229,7 @@ func (a *analysis) eval1(n *node) *value {
 	case opRange:
 		lo, hi := float64(n.args[0].lit.(int)), float64(n.args[1].lit.(int))
 		size := float64(n.t.n)
-		return &value{nlo: size, n: size, elem: &value{lo: lo, hi: hi}, work: 1 + size}
+		return &value{nlo: size, n: size, elem: &value{lo: lo, hi: hi}, work: 1 + allocWork*size}
 	case opVar:
 		for i := len(a.lets) - 1; i >= 0; i-- {
 			if a.lets[i].name == n.name {
@@ -519,7 +525,7 @@ func (a *analysis) call(n *node) *value {
 		a.elems = append(a.elems, frame{elem: list.elem, n: list.n})
 		body := a.eval(n.args[1])
 		a.elems = a.elems[:len(a.elems)-1]
-		v := &value{work: list.work + 1 + list.n*(body.work+1)}
+		v := &value{work: list.work + 1 + list.n*(body.work+elemWork)}
 		switch n.name {
 		case "count":
 			v.lo, v.hi = 0, list.n
@@ -529,7 +535,7 @@ func (a *analysis) call(n *node) *value {
 			v.nlo, v.n, v.elem = 0, list.n, list.elem
 		case "map":
 			v.nlo, v.n, v.elem = list.nlo, list.n, body
-			v.work += list.n
+			v.work += allocWork * list.n
 		case "sum":
 			if !body.empty() {
 				v.lo, v.hi = min(0, list.n*body.lo), max(0, list.n*body.hi)

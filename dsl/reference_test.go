@@ -152,7 +152,7 @@ func (r *refRun) eval(n *node) any {
 		for i := lo; i <= hi; i++ {
 			out = append(out, float64(i))
 		}
-		r.steps += float64(len(out))
+		r.steps += allocWork * float64(len(out))
 		return out
 	case opVar:
 		for i := len(r.lets) - 1; i >= 0; i-- {
@@ -396,14 +396,14 @@ func (r *refRun) call(n *node) any {
 			found = -1
 		)
 		for i, e := range list {
-			r.steps++
+			r.steps += elemWork
 			r.elems = append(r.elems, refElem{e, i})
 			v := r.eval(n.args[1])
 			r.elems = r.elems[:len(r.elems)-1]
 			switch n.name {
 			case "map":
 				out = append(out, v)
-				r.steps++
+				r.steps += allocWork
 			case "sum":
 				sum = r.num(sum + v.(float64))
 			case "findLastIndex":

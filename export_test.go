@@ -1,0 +1,4 @@
+package ladder
+
+// RuneCount exports runeCount to the tests.
+var RuneCount = runeCount
