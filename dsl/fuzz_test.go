@@ -2,6 +2,8 @@ package dsl
 
 import (
 	"errors"
+	"math/rand"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -53,6 +55,71 @@ func FuzzCompile(f *testing.F) {
 			if !errors.As(err, &e) {
 				t.Fatalf("Run(%q): error %T is not a *dsl.Error: %v", rule, err, err)
 			}
+		}
+	})
+}
+
+// FuzzRuleCost runs rules on worlds whose texts, reasons and IDs are long:
+// a rule that Compile and Check accept must run on expr's machine without
+// an error, to the reference's verdict, in no more steps than the cost
+// model estimated (measured by the reference, which counts what it does).
+// Its seeds are the costliest families of rules the limits accept.
+func FuzzRuleCost(f *testing.F) {
+	for _, rule := range []string{
+		"all(hard, .reached) and share(soft) >= 0.5",
+		"sum(1..10, sum(1..10, 1)) > 0",
+		"sum([0, 0, 0, 0, 0, 0, 0, 0], sum([0, 0, 0, 0, 0, 0, 0, 0], 1)) > 0",
+		"sum(hard, len(upper(.text + skill.name))) >= 0",
+		"count(hard, .reason in map(hard, .reason)) >= 0",
+		"any(hard, .text matches '(a|b)......x')",
+		"any(hard, .reason contains .text)",
+		"any(hard, trim(.reason, .text) == '')",
+		"count(hard, .reason == .reason + '') >= 0",
+		"any(hard, lower(.reason) == upper(.text))",
+		"any(hard, hasPrefix(.text, .reason) or hasSuffix(.reason, .id))",
+		"count(hard, .id startsWith skill.id or .id endsWith level.id) >= 0",
+		"let t = skill.name + skill.name; any(hard, (t + .text) contains .reason)",
+		"[0, 1, 3, 6][min(count(hard, .reached), 3)] >= 1",
+		"findLastIndex(hard, .reached) >= findIndex(soft, .reached)",
+		"len(soft) == 0 or count(soft, .reached) / len(soft) >= 0.5",
+	} {
+		f.Add(uint8(0), rule, int64(1), uint16(2000), uint16(300))
+	}
+	for _, rule := range []string{
+		"sum(skills, sum(.hard, len(.text))) >= 0",
+		"all(skills, all(.hard, .reached or .reason contains .text))",
+		"count(skills, any(.soft, lower(.reason) == .text)) <= 1 and reachMark.status != 'not_yet'",
+		"all(map(skills, .hard), len(#) > 0) or descriptionMark.reason contains level.reach",
+	} {
+		f.Add(uint8(1), rule, int64(2), uint16(1000), uint16(100))
+	}
+	f.Fuzz(func(t *testing.T, scope uint8, rule string, seed int64, textLen, idLen uint16) {
+		w := genWorld(rand.New(rand.NewSource(seed)))
+		long := func(s string, n int) string {
+			if n == 0 {
+				return s
+			}
+			unit := s + "é日😀 "
+			return strings.Repeat(unit, n/len(unit)+1)[:n]
+		}
+		lengthen := func(rs []Requirement) {
+			for i := range rs {
+				rs[i].Text = long(rs[i].Text, int(textLen))
+				rs[i].ID = long(rs[i].ID, int(idLen))
+				if rs[i].Reason != "" {
+					rs[i].Reason = strings.ToValidUTF8(long(rs[i].Reason, int(textLen)), "")
+				}
+			}
+		}
+		lengthen(w.Hard)
+		lengthen(w.Soft)
+		for i := range w.Skills {
+			lengthen(w.Skills[i].Hard)
+			lengthen(w.Skills[i].Soft)
+		}
+		c := ruleCase{Scope: Scope(scope % 2), World: w}
+		if err := tryRuleSource(c, rule); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

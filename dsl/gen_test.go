@@ -45,12 +45,26 @@ func genWorld(r *rand.Rand) world {
 	return w
 }
 
-// shapeOf returns the shape of a ladder that holds the world.
+// shapeOf returns the shape of a ladder that holds the world: the IDs of
+// the generated worlds, and those of this one.
 func shapeOf(w *world) Shape {
-	return Shape{
-		Skills:       []string{"", "s1", "devops"},
-		Levels:       []string{"l1", "l2", "l3"},
+	s := Shape{
+		Skills:       []string{"", "s1", "devops", w.Skill.ID},
+		Levels:       []string{"l1", "l2", "l3", w.Level.ID},
 		Requirements: []string{"r1", "r2", "r3", "a"},
 		Sizes:        w.sizes(),
 	}
+	reqs := func(rs []Requirement) {
+		for _, r := range rs {
+			s.Requirements = append(s.Requirements, r.ID)
+		}
+	}
+	reqs(w.Hard)
+	reqs(w.Soft)
+	for _, sk := range w.Skills {
+		s.Skills = append(s.Skills, sk.ID)
+		reqs(sk.Hard)
+		reqs(sk.Soft)
+	}
+	return s
 }

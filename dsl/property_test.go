@@ -83,7 +83,16 @@ const (
 // without value (NaN, an index out of range...), verdicts that differ, or
 // more steps than the cost model estimated.
 func tryRule(c ruleCase) (outcome, error) {
-	src := c.Rule.String()
+	return tryRuleOutcome(c, c.Rule.String())
+}
+
+// tryRuleSource is tryRule for a rule given as its source.
+func tryRuleSource(c ruleCase, src string) error {
+	_, err := tryRuleOutcome(c, src)
+	return err
+}
+
+func tryRuleOutcome(c ruleCase, src string) (outcome, error) {
 	p, err := Compile(c.Scope, src, Limits{})
 	if err != nil {
 		var e *Error
