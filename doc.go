@@ -83,9 +83,13 @@
 //
 // Parse checks a ladder and compiles its rules once. A parsed Ladder is
 // immutable and safe for concurrent use: an HR system parses its ladders at
-// start-up and evaluates assessments from any goroutine. Rules are bounded:
-// a ladder written by anyone cannot make Evaluate hang or exhaust memory
-// (see dsl.Limits).
+// start-up and evaluates assessments from any goroutine. A rule that Parse
+// accepts evaluates on every assessment of its ladder, to the verdict it
+// says: the checks refuse what could fail or mislead as it runs (see
+// package dsl). Rules are bounded: a ladder written by anyone cannot make
+// Evaluate hang or exhaust memory (see dsl.Limits), and a document that is
+// nothing but errors gets its first hundred problems, in time and memory
+// linear in its size.
 //
 // # Packages
 //
