@@ -96,6 +96,21 @@ var hostileCases = []hostileCase{
 		}
 		return data
 	}},
+	{name: "patterns over the ladder's budget", refused: "the patterns of the ladder's rules are of size", ladder: func(tb testing.TB) []byte {
+		l := ladder.Ladder{ID: "p", Name: "P", Skills: []ladder.Skill{}}
+		for i := range 8 {
+			l.Levels = append(l.Levels, ladder.Level{
+				ID:           fmt.Sprint(i),
+				Rules:        &ladder.Rules{Skill: fmt.Sprintf(`'' matches '[a-z]{1,500}X%d'`, i)},
+				Requirements: []ladder.Requirement{{ID: fmt.Sprintf("r%d", i), Kind: ladder.Hard, Text: "x"}},
+			})
+		}
+		data, err := json.Marshal(&l)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return data
+	}},
 	{name: "many unknown fields", refused: "and 39900 more problems", problems: 101, ladder: func(tb testing.TB) []byte {
 		var b strings.Builder
 		b.WriteString(`{"id": "x", "name": "X", "skills": [], "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "hard", "text": "t"}]}]`)

@@ -442,3 +442,87 @@ func TestInOnAValueAsksForAField(t *testing.T) {
 		}
 	}
 }
+
+// The rules that gave wrong verdicts, or failed on some assessments, before
+// the checker had types of its own: each now evaluates to what it says, or
+// is refused when compiled.
+func TestRulesThatMisledBefore(t *testing.T) {
+	reached := func(ids ...string) []Requirement {
+		var out []Requirement
+		for _, id := range ids {
+			out = append(out, Requirement{ID: id, Reached: true, Status: StatusReached})
+		}
+		return out
+	}
+	// Two skills, each with two hard requirements, all reached.
+	two := &world{
+		Skills: []SkillResult{
+			{ID: "a", Reached: true, Hard: reached("a1", "a2")},
+			{ID: "b", Reached: true, Hard: reached("b1", "b2")},
+		},
+		Hard:  reached("a1", "a2"),
+		Level: Level{ID: "1", Rank: 1},
+		Reach: Mark{Status: StatusUnassessed}, Descr: Mark{Status: StatusUnassessed},
+	}
+	none := &world{Hard: []Requirement{{ID: "a1", Status: StatusNotYet}}, Level: Level{ID: "1", Rank: 1}}
+	shape := Shape{Skills: []string{"a", "b"}, Levels: []string{"1"}, Requirements: []string{"a1", "a2", "b1", "b2"}, Sizes: Sizes{List: 2, Text: 10, Name: 4}}
+	for _, tc := range []struct {
+		scope Scope
+		rule  string
+		on    *world
+		want  bool
+	}{
+		// findLastIndex nested in a predicate left a value on expr's
+		// stack (expr #950): rank 0, or "cannot fetch 2 from bool".
+		{LevelRule, "all(skills, findLastIndex(.hard, .reached) == 1)", two, true},
+		{LevelRule, "sum(skills, [0, 1, 3, 6][findLastIndex(.hard, .reached) + 1]) >= 1", two, true},
+		{LevelRule, "findLastIndex(skills, .reached) == findLastIndex(skills, true) and all(skills, findLastIndex(.hard, false) == -1)", two, true},
+		// findIndex and findLastIndex gave nil when nothing matched.
+		{LevelRule, "findIndex(skills, !.reached) == -1", two, true},
+		{SkillRule, "findLastIndex(hard, .reached) + 1 == 0", none, true},
+	} {
+		p, err := Compile(tc.scope, tc.rule, Limits{})
+		if err == nil {
+			err = p.Check(shape)
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tc.rule, err)
+			continue
+		}
+		var m vm.VM
+		got, err := p.Run(&m, tc.on.env(tc.scope))
+		if err != nil || got != tc.want {
+			t.Errorf("%s = %v, %v; want %v", tc.rule, got, err, tc.want)
+		}
+	}
+	// The forms that cannot be given a value on every assessment are
+	// refused, whether nested or side by side.
+	for _, rule := range []string{
+		"first(map(skills, findLastIndex(.hard, .reached))) == 1",
+		"(findLast(hard, false) == nil) == (findLast(soft, false) == nil) and all(hard, .reached)",
+		"all(hard, .reached) and (len(soft) == 0 or none(map(hard, last(filter(soft, true)) == nil), #))",
+	} {
+		scope := SkillRule
+		if strings.Contains(rule, "skills") {
+			scope = LevelRule
+		}
+		if _, err := Compile(scope, rule, Limits{}); err == nil {
+			t.Errorf("Compile(%q) succeeded, want it refused", rule)
+		}
+	}
+}
+
+// Identical patterns are compiled once, for all the rules that use them.
+func TestPatternsCompiledOnce(t *testing.T) {
+	a, err := compilePattern("^(senior|staff) engineer$")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := compilePattern("^(senior|staff) engineer$")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Error("the same pattern was compiled twice")
+	}
+}
