@@ -117,9 +117,11 @@ func (c *checker) expr(a ast.Node) *node {
 		}
 		return &node{op: opCond, t: join(x.t, y.t), args: []*node{cond, x, y}, pos: pos}
 	case *ast.VariableDeclaratorNode:
-		if c.callable(a.Name) || slices.ContainsFunc(scopeVars(LevelRule), func(f field) bool { return f.name == a.Name }) ||
-			slices.ContainsFunc(scopeVars(SkillRule), func(f field) bool { return f.name == a.Name }) {
-			c.fail(pos, "let %s would hide the %s of that name: choose another name", a.Name, map[bool]string{true: "function", false: "variable"}[c.callable(a.Name)])
+		switch {
+		case c.callable(a.Name):
+			c.fail(pos, "let %s would hide the function of that name: choose another name", a.Name)
+		case slices.Contains(varNames(SkillRule), a.Name) || slices.Contains(varNames(LevelRule), a.Name):
+			c.fail(pos, "let %s would hide the variable of that name: choose another name", a.Name)
 		}
 		v := c.expr(a.Value)
 		c.lets = append(c.lets, field{a.Name, v.t})

@@ -20,6 +20,11 @@
 // count(soft, .reached) == 1 fails it, as reaching a second soft
 // requirement loses the skill.
 //
+// FindConstant finds what a ladder's rules decide whatever the
+// assessment: a level that is not reached even with everything reached,
+// one that is reached with nothing reached. The ladder command's lint
+// reports both.
+//
 // The generators it uses (GenShape, GenMarks, GenCase, GenLadder,
 // GenAssessment) are exported for teams that write properties of their own.
 package laddertest

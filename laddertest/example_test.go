@@ -73,3 +73,35 @@ func ExampleGenCase() {
 	// Output:
 	// + rank within bounds: OK, passed 100 tests.
 }
+
+// A level rule that wants more skills than a level has leaves every level
+// out of reach; one that lets a skill lag reaches, with nothing reached, a
+// level of one skill.
+func ExampleFindConstant() {
+	for _, rule := range []string{"all(skills, .reached) and len(skills) > 50", "missing(skills) <= 1"} {
+		l, err := ladder.Parse([]byte(`{
+		  "id": "team", "name": "Team", "rules": {"level": "` + rule + `"},
+		  "skills": [{"id": "code", "name": "Code"}, {"id": "ops", "name": "Ops"}],
+		  "levels": [
+		    {"id": "1", "requirements": [
+		      {"id": "1-code", "skill": "code", "kind": "hard", "text": "Writes code"},
+		      {"id": "1-ops", "skill": "ops", "kind": "hard", "text": "Runs it"}]},
+		    {"id": "2", "requirements": [
+		      {"id": "2-code", "skill": "code", "kind": "hard", "text": "Designs code"}]}]
+		}`))
+		if err != nil {
+			log.Fatal(err)
+		}
+		constants, err := laddertest.FindConstant(l)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, c := range constants {
+			fmt.Println(c)
+		}
+	}
+	// Output:
+	// level "1" can never be reached: not even with every requirement and level mark reached
+	// level "2" can never be reached: not even with every requirement and level mark reached
+	// level "2" is reached with nothing reached: with no mark at all
+}
