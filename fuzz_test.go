@@ -111,7 +111,9 @@ func FuzzParseAssessment(f *testing.F) {
 }
 
 // FuzzEvaluate: a ladder with any rules, and any marks, evaluate without a
-// panic; each error is located.
+// panic; each error of Parse is located; and when Parse accepts the rules,
+// Evaluate gives a verdict, the one each rule's program gives run alone on
+// what it sees at each group and level.
 func FuzzEvaluate(f *testing.F) {
 	f.Add("all(hard, .reached)", "all(skills, .reached)", []byte{1, 2, 0, 3, 1, 1})
 	f.Add("missing(hard) <= 1 and share(soft) > 0.5", "missing(skills) <= 1 and reachMark.reached", []byte{1, 1, 1, 1, 2, 2, 3})
@@ -132,8 +134,13 @@ func FuzzEvaluate(f *testing.F) {
 				a.Marks[ids[i]] = ladder.Mark{Status: statuses[m%4-1], Reason: strings.Repeat("waived", int(m/4)%2)}
 			}
 		}
-		_, err = l.Evaluate(a)
-		checkLocated(t, err, []byte(doc))
+		res, err := l.Evaluate(a)
+		if err != nil {
+			t.Fatalf("skill rule %q, level rule %q passed Parse, but Evaluate failed: %v", skill, level, err)
+		}
+		if err := sameVerdicts(l, a, res); err != nil {
+			t.Fatalf("skill rule %q, level rule %q: %v", skill, level, err)
+		}
 	})
 }
 

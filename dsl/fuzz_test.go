@@ -42,19 +42,25 @@ func FuzzCompile(f *testing.F) {
 			_ = e.Snippet()
 			return
 		}
-		env := NewEnv(s)
-		if s == SkillRule {
-			env[VarHard] = []any{Requirement{ID: "a", Reached: true, Status: StatusReached}, Requirement{ID: "b", Status: StatusNotYet, Reason: "x"}}
-			env[VarSoft] = []any{Requirement{ID: "c", Status: StatusUnassessed}}
-		} else {
-			env[VarSkills] = []any{SkillResult{ID: "a", Reached: true, Hard: []Requirement{{ID: "a"}}}, SkillResult{General: true}}
+		w := &world{
+			Hard:   []Requirement{{ID: "a", Reached: true, Status: StatusReached}, {ID: "b", Status: StatusNotYet, Reason: "x"}},
+			Soft:   []Requirement{{ID: "c", Status: StatusUnassessed}},
+			Skills: []SkillResult{{ID: "a", Reached: true, Hard: []Requirement{{ID: "a", Status: StatusUnassessed}}}, {General: true}},
+			Level:  Level{ID: "1", Rank: 1},
+			Reach:  Mark{Status: StatusUnassessed}, Descr: Mark{Status: StatusUnassessed},
 		}
 		var m vm.VM
-		if _, err := p.Run(&m, env); err != nil {
+		_, err = p.Run(&m, w.env(s))
+		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("Run(%q): error %T is not a *dsl.Error: %v", rule, err, err)
 			}
+		}
+		// Checked on a ladder that holds the world, the rule must run.
+		shape := Shape{Skills: []string{"", "a"}, Levels: []string{"1"}, Requirements: []string{"a", "b", "c"}, Sizes: w.sizes()}
+		if p.Check(shape) == nil && err != nil {
+			t.Fatalf("Run(%q) failed after Check accepted it: %v", rule, err)
 		}
 	})
 }
