@@ -2,76 +2,24 @@ package ladder
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/ladderkit/ladder/internal/source"
+	"github.com/ladderkit/ladder/schema"
 )
 
 // Error is the error of a document that is not right: every problem found,
-// in document order. Parse, ParseAssessment, Load, LoadAssessment and
-// Evaluate return a *Error for anything wrong with what they were given; use
-// errors.As to get it. Other errors (a file that cannot be read) are
-// returned as they are.
-type Error struct {
-	// Problems are the problems found, in document order; never empty. A
-	// document of many problems gets the first hundred, and a last
-	// problem, without a line, that says how many more there are.
-	Problems []Problem
-}
+// in document order. Parse, ParseAssessment, Load, LoadAssessment, New and
+// Evaluate return a *Error for anything wrong with what they were given;
+// use errors.As to get it. Other errors (a file that cannot be read) are
+// returned as they are. It is schema.Error: every package of the library
+// reports a bad document with it.
+type Error = schema.Error
 
-// Problem is one problem in a document and where it is.
-type Problem struct {
-	// File is the path the document was loaded from; "" when it was given
-	// as bytes.
-	File string
-	// Line and Column locate the problem in the document, from 1. Columns
-	// count characters, not bytes. They are 0 when the document's text is
-	// not known (an Assessment built in Go).
-	Line, Column int
-	// Pointer is the JSON pointer (RFC 6901) of the value at fault, "" for
-	// the whole document.
-	Pointer string
-	// Message says what is wrong.
-	Message string
-	// Snippet shows a problem inside a rule expression: the expression's
-	// line, and a caret under the column at fault.
-	Snippet string
-}
-
-// String formats the problem as FILE:LINE:COLUMN: POINTER: MESSAGE, leaving
-// out what is not known, followed by the snippet's lines, if any.
-func (p Problem) String() string {
-	var b strings.Builder
-	if p.File != "" {
-		b.WriteString(p.File)
-		b.WriteByte(':')
-	}
-	if p.Line > 0 {
-		b.WriteString(strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ":")
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	if p.Pointer != "" {
-		b.WriteString(source.PrintablePointer(p.Pointer) + ": ")
-	}
-	b.WriteString(p.Message)
-	if p.Snippet != "" {
-		b.WriteByte('\n')
-		b.WriteString(p.Snippet)
-	}
-	return b.String()
-}
-
-// Error returns the problems, one a line.
-func (e *Error) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
+// Problem is one problem in a document and where it is: its file, line and
+// column when the document was read from text, its JSON pointer always. It
+// is schema.Problem.
+type Problem = schema.Problem
 
 // sourceDoc is a document as read, kept to locate problems found after
 // parsing.

@@ -13,7 +13,7 @@ import (
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/internal/suggest"
 	"github.com/ladderkit/ladder/rules"
-	"github.com/ladderkit/ladder/schema"
+	"github.com/ladderkit/ladder/internal/docschema"
 )
 
 // Parser reads ladders and assessments under limits of its own. The zero
@@ -118,7 +118,7 @@ func (p *Parser) limits() source.Limits {
 // read parses a document and validates it against a schema, then decodes
 // it into v. Problems go to ps; read returns false when the document could
 // not be read at all, or has more problems than are reported.
-func (p *Parser) read(file string, data []byte, s *schema.Schema, v any, ps *problems) bool {
+func (p *Parser) read(file string, data []byte, s *docschema.Schema, v any, ps *problems) bool {
 	doc, syntax := source.Parse(data, p.limits())
 	ps.file, ps.doc = file, doc
 	if len(syntax) > 0 {
@@ -150,7 +150,7 @@ func (p *Parser) read(file string, data []byte, s *schema.Schema, v any, ps *pro
 func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
 	l := new(Ladder)
 	var ps problems
-	if !p.read(file, data, schema.Ladder(), l, &ps) {
+	if !p.read(file, data, docschema.Of(docschema.Ladder), l, &ps) {
 		return nil, ps.err()
 	}
 	l.check(&ps)
@@ -183,7 +183,7 @@ func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
 func (p *Parser) parseAssessment(file string, data []byte) (*Assessment, error) {
 	a := new(Assessment)
 	var ps problems
-	p.read(file, data, schema.Assessment(), a, &ps)
+	p.read(file, data, docschema.Of(docschema.Assessment), a, &ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}

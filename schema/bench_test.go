@@ -44,13 +44,4 @@ func BenchmarkValidate(b *testing.B) {
 			}
 		}
 	})
-	b.Run("ValidateValue", func(b *testing.B) {
-		b.ReportAllocs()
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			if vs := s.ValidateValue(decoded); vs != nil {
-				b.Fatal(vs)
-			}
-		}
-	})
 }

@@ -1,5 +1,6 @@
-// Package schema holds the JSON Schemas of ladders and assessments and
-// validates documents against them.
+// Package schema holds the JSON Schemas of ladders and assessments, checks
+// documents against them, and defines the located problems that every
+// package of the library reports a bad document with.
 //
 // The schemas (draft 2020-12) are generated from the Go types of package
 // ladder and their doc comments, committed as ladder.schema.json and
@@ -16,25 +17,18 @@
 //
 // Validation only checks the shape of a document. What a schema cannot say
 // (IDs unique across a ladder, a requirement naming a skill the ladder has,
-// rules that compile) is checked by ladder.Parse.
+// rules that compile) is checked by ladder.Parse, which reports it with the
+// same Error.
 package schema
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/json"
-	"fmt"
-	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
-
+	"github.com/ladderkit/ladder/internal/docschema"
 	"github.com/ladderkit/ladder/internal/source"
-	"github.com/ladderkit/ladder/internal/suggest"
 )
 
 //go:generate go run ../internal/schemagen
@@ -46,203 +40,45 @@ var (
 	assessmentJSON []byte
 )
 
-// Schema is a compiled JSON Schema. It is safe for concurrent use.
-type Schema struct {
-	id       string
-	what     string // "ladder" or "assessment", for messages
-	raw      []byte
-	doc      *source.Doc // raw, parsed: to read the keywords a violation names
-	compiled *jsonschema.Schema
-
-	// The parts of the schema that a long collection's members are
-	// validated against, compiled on first use (see violations).
-	mu       sync.Mutex
-	compiler *jsonschema.Compiler
-	parts    map[string]*jsonschema.Schema
+func init() {
+	docschema.Register(docschema.Ladder, LadderID, "ladder", ladderJSON)
+	docschema.Register(docschema.Assessment, AssessmentID, "assessment", assessmentJSON)
 }
 
+// Schema is a compiled JSON Schema. It is safe for concurrent use.
+type Schema struct{ kind docschema.Kind }
+
 var (
-	ladderSchema     = sync.OnceValue(func() *Schema { return mustCompile(LadderID, "ladder", ladderJSON) })
-	assessmentSchema = sync.OnceValue(func() *Schema { return mustCompile(AssessmentID, "assessment", assessmentJSON) })
+	ladder     = &Schema{docschema.Ladder}
+	assessment = &Schema{docschema.Assessment}
 )
 
 // Ladder returns the schema of ladder documents. It is compiled on first
 // use, once per process.
-func Ladder() *Schema { return ladderSchema() }
+func Ladder() *Schema { return ladder }
 
 // Assessment returns the schema of assessment documents. It is compiled on
 // first use, once per process.
-func Assessment() *Schema { return assessmentSchema() }
-
-func mustCompile(id, what string, raw []byte) *Schema {
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	if err := c.AddResource(id, bytes.NewReader(raw)); err != nil {
-		panic("schema: embedded " + what + " schema: " + err.Error())
-	}
-	compiled, err := c.Compile(id)
-	if err != nil {
-		panic("schema: embedded " + what + " schema: " + err.Error())
-	}
-	doc, problems := source.Parse(raw, source.Limits{})
-	if len(problems) > 0 {
-		panic("schema: embedded " + what + " schema: " + problems[0].Message)
-	}
-	return &Schema{id: id, what: what, raw: raw, doc: doc, compiled: compiled, compiler: c, parts: map[string]*jsonschema.Schema{}}
-}
+func Assessment() *Schema { return assessment }
 
 // ID returns the schema's $id.
-func (s *Schema) ID() string { return s.id }
+func (s *Schema) ID() string { return docschema.Of(s.kind).ID() }
 
 // JSON returns the schema document.
-func (s *Schema) JSON() []byte { return bytes.Clone(s.raw) }
-
-// Violation is one way a value breaks a schema.
-type Violation struct {
-	// Pointer is the JSON pointer of the value at fault: of the member
-	// itself for an unknown field, of the object for a missing one.
-	Pointer string
-	// Keyword is the schema keyword that failed, such as "required",
-	// "additionalProperties", "type", "enum" or "pattern".
-	Keyword string
-	// Message says what is wrong, for the person editing the document.
-	Message string
-	// Key reports that the fault is the member's name rather than its
-	// value (an unknown field, a key that is not an ID), so that it is best
-	// shown at the key.
-	Key bool
-
-	field      string // the missing field, for "required"
-	suggestion string // the field an unknown one was meant to be
-}
-
-// ValidateValue checks a decoded JSON value (as encoding/json decodes into
-// an any, with or without UseNumber) and returns every violation, in the
-// order of a walk of the value with object members sorted by key; missing
-// fields come in the schema's order. It returns nil when the value is
-// valid.
-func (s *Schema) ValidateValue(v any) []Violation {
-	next := 0
-	root, ok := nodeOf(v, &next)
-	if !ok {
-		// Not a JSON value (a Go type encoding/json would not produce).
-		if err := s.compiled.Validate(v); err != nil {
-			return []Violation{{Message: err.Error()}}
-		}
-		return nil
-	}
-	found, _ := s.violations(&source.Doc{Root: root}, -1)
-	if len(found) == 0 {
-		return nil
-	}
-	out := make([]Violation, len(found))
-	for i, x := range found {
-		out[i] = x.Violation
-	}
-	return out
-}
-
-// mergeMisspelled drops the missing field that an unknown field next to it
-// was meant to be: the unknown field's "did you mean" says it already.
-func mergeMisspelled(vs []Violation) []Violation {
-	meant := make(map[string]bool)
-	for _, v := range vs {
-		if v.Keyword == "additionalProperties" && v.suggestion != "" {
-			parent := v.Pointer[:strings.LastIndexByte(v.Pointer, '/')]
-			meant[parent+"\x00"+v.suggestion] = true
-		}
-	}
-	if len(meant) == 0 {
-		return vs
-	}
-	out := vs[:0]
-	for _, v := range vs {
-		if v.Keyword == "required" && meant[v.Pointer+"\x00"+v.field] {
-			continue
-		}
-		out = append(out, v)
-	}
-	return out
-}
+func (s *Schema) JSON() []byte { return docschema.Of(s.kind).JSON() }
 
 // Validate checks a JSON document. It returns nil when the document is
 // valid, and otherwise a *Error listing its problems in document order:
 // syntax (with duplicate keys and invalid UTF-8), then what breaks the
-// schema. A document of many problems gets the first
-// source.MaxProblems, and a last line that says how many more there are.
-// Documents over source.DefaultLimits (8 MiB, 64 levels deep) are refused.
+// schema. A document of many problems gets the first hundred, and a last
+// problem that says how many more there are. Documents over 8 MiB or 64
+// levels deep are refused.
 func (s *Schema) Validate(data []byte) error {
 	doc, problems := source.Parse(data, source.DefaultLimits)
-	if len(problems) > 0 {
-		return newError(doc, problems, 0)
+	more := 0
+	if len(problems) == 0 {
+		problems, more = docschema.Of(s.kind).Locate(doc, source.MaxProblems)
 	}
-	problems, more := s.Locate(doc, source.MaxProblems)
-	return newError(doc, problems, more)
-}
-
-// Locate validates a parsed document and returns its violations as
-// problems at their offsets, in document order: all of them when max < 0,
-// else at most max of them, the first, and how many more there are (-1
-// when validation stopped before finding them all).
-func (s *Schema) Locate(doc *source.Doc, max int) (problems []source.Problem, more int) {
-	found, stopped := s.violations(doc, max)
-	problems = make([]source.Problem, len(found))
-	for i, x := range found {
-		problems[i] = source.Problem{Offset: x.Offset, Pointer: x.Pointer, Message: x.Message}
-	}
-	if max < 0 || len(problems) <= max && !stopped {
-		return problems, 0
-	}
-	more = len(problems) - max
-	if stopped {
-		more = -1
-	}
-	return problems[:max], more
-}
-
-// Error is the error Validate returns: every problem found in a document.
-type Error struct {
-	// Problems are the problems found, in document order; never empty.
-	Problems []Problem
-}
-
-// Problem is one problem in a document and where it is.
-type Problem struct {
-	// Line and Column locate the problem, from 1. Columns count
-	// characters, not bytes. They are 0 on the last problem of a document
-	// of too many, which says how many more there are.
-	Line, Column int
-	// Pointer is the JSON pointer of the value at fault, "" for the whole
-	// document.
-	Pointer string
-	// Message says what is wrong.
-	Message string
-}
-
-// String formats the problem as LINE:COLUMN: POINTER: MESSAGE, leaving out
-// what is not known.
-func (p Problem) String() string {
-	s := ""
-	if p.Line > 0 {
-		s = strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ": "
-	}
-	if p.Pointer != "" {
-		s += source.PrintablePointer(p.Pointer) + ": "
-	}
-	return s + p.Message
-}
-
-// Error returns the problems, one a line.
-func (e *Error) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-func newError(doc *source.Doc, problems []source.Problem, more int) error {
 	if len(problems) == 0 {
 		return nil
 	}
@@ -261,250 +97,67 @@ func newError(doc *source.Doc, problems []source.Problem, more int) error {
 	return e
 }
 
-// leaves collects the violations at the leaves of a validation error tree:
-// the inner nodes only say that a $ref or the whole document failed.
-func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Violation) {
-	if len(ve.Causes) > 0 {
-		for _, c := range ve.Causes {
-			s.leaves(c, instance, out)
-		}
-		return
-	}
-	keyword := ve.KeywordLocation[strings.LastIndexByte(ve.KeywordLocation, '/')+1:]
-	ptr := instancePointer(ve.InstanceLocation)
-	_, frag, _ := strings.Cut(ve.AbsoluteKeywordLocation, "#")
-	// The schema object holding the keyword that failed.
-	sch := s.doc.Find(frag[:max(0, strings.LastIndexByte(frag, '/'))])
-	if sch == nil {
-		sch = &source.Node{}
-	}
-	keywordValue := func(k string) any {
-		if n := sch.Member(k); n != nil {
-			return n.Value()
-		}
-		return nil
-	}
-	value := resolve(instance, ptr)
-	add := func(ptr, msg string, key bool) {
-		*out = append(*out, Violation{Pointer: ptr, Keyword: keyword, Message: msg, Key: key})
-	}
-	switch keyword {
-	case "required":
-		obj, _ := value.(map[string]any)
-		for _, name := range texts(sch.Member("required")) {
-			if _, ok := obj[name]; !ok {
-				add(ptr, "missing required field "+strconv.Quote(name), false)
-				(*out)[len(*out)-1].field = name
-			}
-		}
-		return
-	case "additionalProperties":
-		obj, _ := value.(map[string]any)
-		var known []string
-		if props := sch.Member("properties"); props != nil {
-			for _, m := range props.Members {
-				known = append(known, m.Key)
-			}
-		}
-		for name := range obj {
-			if !slices.Contains(known, name) {
-				guess := suggest.Name(name, known)
-				add(ptr+"/"+escape(name), unknownField(name, guess, known), true)
-				(*out)[len(*out)-1].suggestion = guess
-			}
-		}
-		return
-	case "pattern":
-		if strings.Contains(frag, "/propertyNames/") {
-			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", lastToken(ptr)), true)
-			return
-		}
-		if keywordValue("pattern") == idPattern {
-			if value == "" {
-				add(ptr, "must not be empty: an ID uses lowercase letters, digits, \".\", \"_\" and \"-\"", false)
-				return
-			}
-			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", value), false)
-			return
-		}
-		add(ptr, fmt.Sprintf("%q does not match the pattern %v", value, keywordValue("pattern")), false)
-		return
-	case "type":
-		add(ptr, fmt.Sprintf("must be %s, not %s", article(fmt.Sprint(keywordValue("type"))), jsonType(value)), false)
-		return
-	case "enum":
-		options := texts(sch.Member("enum"))
-		for i, o := range options {
-			options[i] = strconv.Quote(o)
-		}
-		msg := fmt.Sprintf("%s is not one of %s", quoteValue(value), strings.Join(options, ", "))
-		if str, ok := value.(string); ok {
-			if guess := suggest.Name(str, texts(sch.Member("enum"))); guess != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", guess)
-			}
-		}
-		add(ptr, msg, false)
-		return
-	case "minItems":
-		if n := keywordValue("minItems"); n == json.Number("1") {
-			add(ptr, "must not be empty", false)
-		} else {
-			add(ptr, fmt.Sprintf("must have at least %v items", n), false)
-		}
-		return
-	case "minLength":
-		add(ptr, "must not be empty", false)
-		return
-	case "format":
-		if keywordValue("format") == "date" {
-			if str, ok := value.(string); ok && datePattern.MatchString(str) {
-				add(ptr, fmt.Sprintf("%q is not a day of the calendar", str), false)
-				return
-			}
-			add(ptr, fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD", quoteValue(value)), false)
-			return
-		}
-	}
-	add(ptr, ve.Message, false)
+// Error is a document that is not right: every problem found, in document
+// order. Validate returns it, and so do ladder.Parse, ladder.ParseAssessment
+// and Ladder.Evaluate (as ladder.Error, the same type); use errors.As to
+// get it.
+type Error struct {
+	// Problems are the problems found, in document order; never empty. A
+	// document of many problems gets the first hundred, and a last problem
+	// without a line that says how many more there are.
+	Problems []Problem
 }
 
-const idPattern = "^[a-z0-9._-]+$"
-
-// datePattern matches what looks like a date written as YYYY-MM-DD.
-var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-
-// unknownField says a field is unknown, with the closest known name when
-// one is close, else the known names in the schema's order (the Go fields').
-func unknownField(name, guess string, known []string) string {
-	msg := "unknown field " + strconv.Quote(name)
-	if guess != "" {
-		return msg + fmt.Sprintf(" (did you mean %q?)", guess)
+// Error returns the problems, one a line.
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
 	}
-	if len(known) > 0 {
-		msg += "; the fields here are " + strings.Join(known, ", ")
-	}
-	return msg
+	return strings.Join(lines, "\n")
 }
 
-func article(t string) string {
-	switch t {
-	case "object", "array":
-		return "an " + t
-	case "string", "number", "boolean":
-		return "a " + t
-	case "integer":
-		return "an integer"
-	}
-	return t
+// Problem is one problem in a document, and where it is.
+type Problem struct {
+	// File is the path the document was read from; "" when it was given
+	// as bytes, or built in Go.
+	File string
+	// Line and Column locate the problem in the document, from 1. Columns
+	// count characters, not bytes. They are 0 when the document has no
+	// text (a ladder or assessment built in Go) and on the last problem of
+	// a document of too many.
+	Line, Column int
+	// Pointer is the JSON pointer (RFC 6901) of the value at fault, "" for
+	// the whole document.
+	Pointer string
+	// Message says what is wrong.
+	Message string
+	// Snippet shows a problem inside a rule: the rule's line, and a caret
+	// under the character at fault.
+	Snippet string
 }
 
-func jsonType(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case string:
-		return "a string"
-	case json.Number, float64, float32, int, int64:
-		return "a number"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
+// String formats the problem as FILE:LINE:COLUMN: POINTER: MESSAGE, leaving
+// out what is not known, followed by the snippet's lines, if any.
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		b.WriteByte(':')
 	}
-	return fmt.Sprintf("%T", v)
-}
-
-func quoteValue(v any) string {
-	if s, ok := v.(string); ok {
-		return strconv.Quote(s)
+	if p.Line > 0 {
+		b.WriteString(strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ":")
 	}
-	data, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprint(v)
+	if b.Len() > 0 {
+		b.WriteByte(' ')
 	}
-	return string(data)
-}
-
-// texts returns the strings of an array node.
-func texts(n *source.Node) []string {
-	if n == nil {
-		return nil
+	if p.Pointer != "" {
+		b.WriteString(source.PrintablePointer(p.Pointer) + ": ")
 	}
-	out := make([]string, 0, len(n.Elems))
-	for _, e := range n.Elems {
-		if e.Kind == source.String {
-			out = append(out, e.Text)
-		}
+	b.WriteString(p.Message)
+	if p.Snippet != "" {
+		b.WriteByte('\n')
+		b.WriteString(p.Snippet)
 	}
-	return out
-}
-
-// instancePointer turns an instance location of santhosh-tekuri/jsonschema,
-// whose tokens are URL path-escaped, into a plain JSON pointer.
-func instancePointer(loc string) string {
-	if !strings.Contains(loc, "%") {
-		return loc
-	}
-	parts := strings.Split(loc, "/")
-	for i, p := range parts {
-		if u, err := url.PathUnescape(p); err == nil {
-			parts[i] = u
-		}
-	}
-	return strings.Join(parts, "/")
-}
-
-// resolve returns the value at a JSON pointer in a decoded JSON value.
-func resolve(v any, ptr string) any {
-	for _, t := range source.SplitPointer(ptr) {
-		switch x := v.(type) {
-		case map[string]any:
-			v = x[t]
-		case []any:
-			i, err := strconv.Atoi(t)
-			if err != nil || i < 0 || i >= len(x) {
-				return nil
-			}
-			v = x[i]
-		default:
-			return nil
-		}
-	}
-	return v
-}
-
-func escape(token string) string { return source.Pointer(token)[1:] }
-
-func lastToken(ptr string) string {
-	tokens := source.SplitPointer(ptr)
-	if len(tokens) == 0 {
-		return ""
-	}
-	return tokens[len(tokens)-1]
-}
-
-// comparePointers orders JSON pointers token by token, array indices by
-// number, so that /levels/2 comes before /levels/10.
-func comparePointers(a, b string) int {
-	ta, tb := source.SplitPointer(a), source.SplitPointer(b)
-	for i := 0; i < len(ta) && i < len(tb); i++ {
-		if ta[i] == tb[i] {
-			continue
-		}
-		na, errA := strconv.Atoi(ta[i])
-		nb, errB := strconv.Atoi(tb[i])
-		if errA == nil && errB == nil {
-			if na < nb {
-				return -1
-			}
-			return 1
-		}
-		if ta[i] < tb[i] {
-			return -1
-		}
-		return 1
-	}
-	return len(ta) - len(tb)
+	return b.String()
 }

@@ -1,4 +1,4 @@
-package schema
+package docschema
 
 import (
 	"container/heap"
