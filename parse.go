@@ -10,10 +10,10 @@ import (
 	"strconv"
 
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/docschema"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/internal/suggest"
 	"github.com/ladderkit/ladder/rules"
-	"github.com/ladderkit/ladder/internal/docschema"
 )
 
 // Parser reads ladders and assessments under limits of its own. The zero
