@@ -15,6 +15,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // The custom rules of the benchmark mean the defaults, written otherwise so
@@ -104,7 +105,7 @@ func benchCases(b *testing.B) []benchCase {
 			b.Fatal(err)
 		}
 		custom := l
-		custom.Rules = &ladder.Rules{Skill: customSkillRule, Level: customLevelRule}
+		custom.Rules = &rules.Rules{Skill: customSkillRule, Level: customLevelRule}
 		customJSON, err := json.Marshal(&custom)
 		if err != nil {
 			b.Fatal(err)
@@ -421,9 +422,9 @@ func withRule(tb testing.TB, scope dsl.Scope, rule string) []byte {
 	if err := json.Unmarshal(data, &l); err != nil {
 		tb.Fatal(err)
 	}
-	l.Rules = &ladder.Rules{Skill: rule}
+	l.Rules = &rules.Rules{Skill: rule}
 	if scope == dsl.LevelRule {
-		l.Rules = &ladder.Rules{Level: rule}
+		l.Rules = &rules.Rules{Level: rule}
 	}
 	out, err := json.Marshal(&l)
 	if err != nil {
@@ -500,7 +501,7 @@ func BenchmarkWorstRule(b *testing.B) {
 	// The floor: the default rules, in plain Go. What Evaluate does
 	// besides the rules (checking and mapping the marks, the report) is
 	// the same for every family, and is taken out of its ns/step.
-	plain, err := ladder.Parse(withRule(b, dsl.SkillRule, dsl.DefaultSkillRule))
+	plain, err := ladder.Parse(withRule(b, dsl.SkillRule, rules.DefaultSkill))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -93,10 +93,11 @@
 //
 // # Packages
 //
-// Start here. Package dsl documents the rule language; package rules
-// applies rules to a ladder and is used through this package; package schema
-// holds the JSON Schemas of ladders and assessments for editors and for
-// programs that check raw documents; package laddertest serves a team's own
+// Start here. Package rules holds the rules a ladder writes, the defaults
+// and which rule holds where; package dsl is the language they are written
+// in; package schema holds the JSON Schemas of ladders and assessments for
+// editors and for programs that check raw documents, and the Problem every
+// package reports a bad document with; package laddertest serves a team's own
 // tests: ranks pinned in a cases file, and a gopter check that its rules
 // behave like levels. The ladder command (cmd/ladder) validates, evaluates
 // and lints files from a terminal:

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // TestRulesGuide runs every rule of docs/rules.md on the example
@@ -35,7 +36,7 @@ func TestRulesGuide(t *testing.T) {
 	var (
 		block   []string // lines of the ```json block being read
 		inBlock bool
-		rules   *ladder.Rules // the last rules block
+		last    *rules.Rules // the last rules block
 		blockAt int
 		tested  = map[int]int{} // tests run by line of rules block
 		n       = 0
@@ -53,11 +54,11 @@ func TestRulesGuide(t *testing.T) {
 			if !strings.HasPrefix(strings.TrimSpace(text), `"rules"`) {
 				continue
 			}
-			var doc struct{ Rules ladder.Rules }
+			var doc struct{ Rules rules.Rules }
 			if err := json.Unmarshal([]byte("{"+text+"}"), &doc); err != nil {
 				t.Fatalf("docs/rules.md:%d: rules block: %v", n, err)
 			}
-			rules, blockAt = &doc.Rules, n
+			last, blockAt = &doc.Rules, n
 			tested[blockAt] = 0
 		case inBlock:
 			block = append(block, line)
@@ -66,7 +67,7 @@ func TestRulesGuide(t *testing.T) {
 			if m == nil {
 				t.Fatalf("docs/rules.md:%d: bad test line %q", n, line)
 			}
-			if rules == nil {
+			if last == nil {
 				t.Fatalf("docs/rules.md:%d: test before any rules block", n)
 			}
 			tested[blockAt]++
@@ -75,13 +76,13 @@ func TestRulesGuide(t *testing.T) {
 				t.Fatal(err)
 			}
 			if m[1] == "ladder" {
-				l.Rules = rules
+				l.Rules = last
 			} else {
 				id := strings.TrimPrefix(m[1], "level:")
 				found := false
 				for i := range l.Levels {
 					if l.Levels[i].ID == id {
-						l.Levels[i].Rules, found = rules, true
+						l.Levels[i].Rules, found = last, true
 					}
 				}
 				if !found {
@@ -105,7 +106,7 @@ func TestRulesGuide(t *testing.T) {
 				t.Fatalf("docs/rules.md:%d: %v", n, err)
 			}
 			if want, _ := strconv.Atoi(m[3]); res.Rank != want {
-				t.Errorf("docs/rules.md:%d: %s with %+v: got rank %d, want %d", n, m[2], *rules, res.Rank, want)
+				t.Errorf("docs/rules.md:%d: %s with %+v: got rank %d, want %d", n, m[2], *last, res.Rank, want)
 			}
 		}
 	}

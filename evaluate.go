@@ -7,9 +7,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/internal/suggest"
-	"github.com/ladderkit/ladder/rules"
 )
 
 // Result is what an assessment shows against a ladder: the rank reached,
@@ -119,7 +119,7 @@ func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 }
 
 // mapAssessment puts the assessment's marks into the input, by index.
-func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
+func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 	ps := problems{file: a.file, src: a.src}
 	if a.Ladder != l.id {
 		// Its marks are another ladder's: saying so of each helps nobody.
@@ -159,7 +159,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 			ps.at(source.Pointer("marks", id, "reason"), msg)
 			continue
 		}
-		in.Marks[i] = rules.Mark{Status: s, Reason: m.Reason}
+		in.Marks[i] = engine.Mark{Status: s, Reason: m.Reason}
 	}
 	for id, lm := range a.Levels {
 		i, ok := l.plan.LookupLevel(id)
@@ -176,7 +176,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 		for _, mk := range []struct {
 			name string
 			mark *Mark
-			dst  *rules.Mark
+			dst  *engine.Mark
 		}{{"reach", lm.Reach, &in.Reach[i]}, {"description", lm.Description, &in.Description[i]}} {
 			if mk.mark == nil {
 				continue
@@ -190,7 +190,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *rules.Input) error {
 				ps.at(source.Pointer("levels", id, mk.name, "reason"), msg)
 				continue
 			}
-			*mk.dst = rules.Mark{Status: s, Reason: mk.mark.Reason}
+			*mk.dst = engine.Mark{Status: s, Reason: mk.mark.Reason}
 		}
 	}
 	return ps.err()
@@ -239,14 +239,14 @@ func runeCount(s string) int {
 	return len(s) - continuations
 }
 
-func ruleStatus(s Status) (rules.Status, bool) {
+func ruleStatus(s Status) (engine.Status, bool) {
 	switch s {
 	case Reached:
-		return rules.Reached, true
+		return engine.Reached, true
 	case NotYet:
-		return rules.NotYet, true
+		return engine.NotYet, true
 	case NotApplicable:
-		return rules.NotApplicable, true
+		return engine.NotApplicable, true
 	}
 	return 0, false
 }
@@ -258,7 +258,7 @@ func badStatus(s Status) string {
 // ruleFailure reports a rule that failed as it ran, at the rule in the
 // ladder's file.
 func (l *Ladder) ruleFailure(err error) error {
-	var re *rules.RuleError
+	var re *engine.RuleError
 	if !errors.As(err, &re) {
 		return err
 	}
@@ -288,29 +288,29 @@ func (l *Ladder) ruleFailure(err error) error {
 // result builds the result from the verdicts. It allocates a fixed number
 // of times whatever the size of the ladder: the lists of requirement IDs of
 // all groups share one array, as do the groups of all levels.
-func (l *Ladder) result(a *Assessment, in *rules.Input) *Result {
+func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 	levels := l.plan.Levels()
 	nIDs, nMarks := 0, 0
 	for i, lv := range levels {
 		for _, g := range lv.Groups {
 			for _, r := range g.Hard {
-				if s := in.Marks[r].Status; s != rules.Reached && s != rules.NotApplicable {
+				if s := in.Marks[r].Status; s != engine.Reached && s != engine.NotApplicable {
 					nIDs++
 				}
-				if in.Marks[r].Status == rules.Unassessed {
+				if in.Marks[r].Status == engine.Unassessed {
 					nIDs++
 				}
 			}
 			for _, r := range g.Soft {
-				if in.Marks[r].Status == rules.Unassessed {
+				if in.Marks[r].Status == engine.Unassessed {
 					nIDs++
 				}
 			}
 		}
-		if in.Reach[i].Status != rules.Unassessed {
+		if in.Reach[i].Status != engine.Unassessed {
 			nMarks++
 		}
-		if in.Description[i].Status != rules.Unassessed {
+		if in.Description[i].Status != engine.Unassessed {
 			nMarks++
 		}
 	}
@@ -324,8 +324,8 @@ func (l *Ladder) result(a *Assessment, in *rules.Input) *Result {
 		Rank:    in.Rank,
 		Levels:  make([]LevelResult, len(levels)),
 	}
-	mark := func(m rules.Mark) *Mark {
-		if m.Status == rules.Unassessed {
+	mark := func(m engine.Mark) *Mark {
+		if m.Status == engine.Unassessed {
 			return nil
 		}
 		marks = append(marks, Mark{Status: statusOf(m.Status), Reason: m.Reason})
@@ -350,9 +350,9 @@ func (l *Ladder) result(a *Assessment, in *rules.Input) *Result {
 			from := len(ids)
 			for _, r := range group.Hard {
 				switch in.Marks[r].Status {
-				case rules.NotApplicable:
+				case engine.NotApplicable:
 					continue
-				case rules.Reached:
+				case engine.Reached:
 					gr.Hard.Reached++
 				default:
 					ids = append(ids, l.plan.Requirement(r).ID)
@@ -363,7 +363,7 @@ func (l *Ladder) result(a *Assessment, in *rules.Input) *Result {
 			from = len(ids)
 			for _, list := range [2][]int{group.Hard, group.Soft} {
 				for _, r := range list {
-					if in.Marks[r].Status == rules.Unassessed {
+					if in.Marks[r].Status == engine.Unassessed {
 						ids = append(ids, l.plan.Requirement(r).ID)
 					}
 				}
@@ -371,9 +371,9 @@ func (l *Ladder) result(a *Assessment, in *rules.Input) *Result {
 			gr.Unassessed = ids[from:len(ids):len(ids)]
 			for _, r := range group.Soft {
 				switch in.Marks[r].Status {
-				case rules.NotApplicable:
+				case engine.NotApplicable:
 					continue
-				case rules.Reached:
+				case engine.Reached:
 					gr.Soft.Reached++
 				}
 				gr.Soft.Total++
@@ -383,13 +383,13 @@ func (l *Ladder) result(a *Assessment, in *rules.Input) *Result {
 	return res
 }
 
-func statusOf(s rules.Status) Status {
+func statusOf(s engine.Status) Status {
 	switch s {
-	case rules.Reached:
+	case engine.Reached:
 		return Reached
-	case rules.NotYet:
+	case engine.NotYet:
 		return NotYet
-	case rules.NotApplicable:
+	case engine.NotApplicable:
 		return NotApplicable
 	}
 	return ""

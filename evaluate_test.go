@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // testLadder has three levels over skills a and b. Level 1 has groups a, b
@@ -283,7 +284,7 @@ func TestParsedLadderIgnoresChanges(t *testing.T) {
 	want := evaluate(t, l, assess(t, "1a-h1=reached"))
 	l.ID, l.Version, l.Name = "changed", "9", "Changed"
 	l.Levels[0].Requirements = nil
-	l.Rules = &ladder.Rules{Skill: "false"}
+	l.Rules = &rules.Rules{Skill: "false"}
 	got := evaluate(t, l, assess(t, "1a-h1=reached"))
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)

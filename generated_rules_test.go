@@ -13,12 +13,13 @@ import (
 	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/rulegen"
 	"github.com/ladderkit/ladder/laddertest"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // Generated rules on generated ladders: when Parse accepts a ladder's
 // rules, Evaluate gives a verdict on every assessment, and each verdict is
 // the one the rule's program gives, run alone on what the rule sees at that
-// group or level. This proves the plumbing of package rules (values made
+// group or level. This proves the plumbing of the engine (values made
 // once per ladder, reasons and lists filled only for rules that read them,
 // variables set only for rules that name them) on top of what package dsl
 // proves of the language.
@@ -27,14 +28,14 @@ func TestGeneratedRulesOnLadders(t *testing.T) {
 	var refused, accepted int
 	p.Property("checked rules evaluate on their ladders", prop.ForAll(func(seed int64, c laddertest.Case) bool {
 		r := rand.New(rand.NewSource(seed))
-		var rules ladder.Rules
+		var rs rules.Rules
 		if r.Intn(3) > 0 {
-			rules.Skill = rulegen.New(r, false).Rule(2 + r.Intn(3)).String()
+			rs.Skill = rulegen.New(r, false).Rule(2 + r.Intn(3)).String()
 		}
 		if r.Intn(3) > 0 {
-			rules.Level = rulegen.New(r, true).Rule(2 + r.Intn(3)).String()
+			rs.Level = rulegen.New(r, true).Rule(2 + r.Intn(3)).String()
 		}
-		c.Shape.Rules = rules
+		c.Shape.Rules = rs
 		l, err := c.Shape.Ladder()
 		if err != nil {
 			refused++
@@ -49,11 +50,11 @@ func TestGeneratedRulesOnLadders(t *testing.T) {
 		}
 		res, err := l.Evaluate(a)
 		if err != nil {
-			t.Logf("skill rule %q, level rule %q: Evaluate failed: %v", rules.Skill, rules.Level, err)
+			t.Logf("skill rule %q, level rule %q: Evaluate failed: %v", rs.Skill, rs.Level, err)
 			return false
 		}
 		if err := sameVerdicts(l, a, res); err != nil {
-			t.Logf("skill rule %q, level rule %q: %v", rules.Skill, rules.Level, err)
+			t.Logf("skill rule %q, level rule %q: %v", rs.Skill, rs.Level, err)
 			return false
 		}
 		return true
@@ -71,19 +72,19 @@ func sameVerdicts(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) er
 	var m vm.VM
 	compile := func(scope dsl.Scope, src string) (*dsl.Program, error) {
 		if src == "" {
-			src = scope.Default()
+			src = map[dsl.Scope]string{dsl.SkillRule: rules.DefaultSkill, dsl.LevelRule: rules.DefaultLevel}[scope]
 		}
 		return dsl.Compile(scope, src, dsl.Limits{})
 	}
-	var rules ladder.Rules
+	var rs rules.Rules
 	if l.Rules != nil {
-		rules = *l.Rules
+		rs = *l.Rules
 	}
-	skillRule, err := compile(dsl.SkillRule, rules.Skill)
+	skillRule, err := compile(dsl.SkillRule, rs.Skill)
 	if err != nil {
 		return err
 	}
-	levelRule, err := compile(dsl.LevelRule, rules.Level)
+	levelRule, err := compile(dsl.LevelRule, rs.Level)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // The cases an adversarial pass over the library found, each a ladder or
@@ -64,13 +65,13 @@ var hostileCases = []hostileCase{
 				lv := &l.Levels[i%len(l.Levels)]
 				lv.Requirements[i/len(l.Levels)].Text = distinct(45000)
 			}
-			l.Rules = &ladder.Rules{Skill: "(len(hard) == 0 or any(hard, trim(.text, .text) == '')) and all(hard, .reached)"}
+			l.Rules = &rules.Rules{Skill: "(len(hard) == 0 or any(hard, trim(.text, .text) == '')) and all(hard, .reached)"}
 		})
 	}},
 	{name: "lists compared", refused: "lists cannot be compared with ==", ladder: func(tb testing.TB) []byte {
 		return exampleWith(tb, func(l *ladder.Ladder) {
 			list := "[" + strings.TrimSuffix(strings.Repeat("1,", 40), ",") + "]"
-			l.Rules = &ladder.Rules{Skill: "not any(" + list + ", any(" + list + ", hard == soft))"}
+			l.Rules = &rules.Rules{Skill: "not any(" + list + ", any(" + list + ", hard == soft))"}
 		})
 	}},
 	{name: "IDs sharing a long prefix", refused: "rule may take up to", ladder: func(tb testing.TB) []byte {
@@ -78,7 +79,7 @@ var hostileCases = []hostileCase{
 			prefix := strings.Repeat("x", 3_900_000)
 			l.Levels[0].Requirements[0].ID = prefix + "a"
 			l.Levels[0].Requirements[1].ID = prefix + "b"
-			l.Rules = &ladder.Rules{Skill: "count(hard, .id in map(soft, .id)) >= 0"}
+			l.Rules = &rules.Rules{Skill: "count(hard, .id in map(soft, .id)) >= 0"}
 		})
 	}},
 	{name: "a pattern on each of many levels", refused: "the patterns of this rule are of size", problems: 101, ladder: func(tb testing.TB) []byte {
@@ -86,7 +87,7 @@ var hostileCases = []hostileCase{
 		for i := range 2000 {
 			l.Levels = append(l.Levels, ladder.Level{
 				ID:           fmt.Sprint(i),
-				Rules:        &ladder.Rules{Skill: fmt.Sprintf(`'' matches '(?i)(?:[\\pL\\pN]{1,1000})Z%d'`, i)},
+				Rules:        &rules.Rules{Skill: fmt.Sprintf(`'' matches '(?i)(?:[\\pL\\pN]{1,1000})Z%d'`, i)},
 				Requirements: []ladder.Requirement{{ID: fmt.Sprintf("r%d", i), Kind: ladder.Hard, Text: "x"}},
 			})
 		}
@@ -101,7 +102,7 @@ var hostileCases = []hostileCase{
 		for i := range 8 {
 			l.Levels = append(l.Levels, ladder.Level{
 				ID:           fmt.Sprint(i),
-				Rules:        &ladder.Rules{Skill: fmt.Sprintf(`'' matches '[a-z]{1,500}X%d'`, i)},
+				Rules:        &rules.Rules{Skill: fmt.Sprintf(`'' matches '[a-z]{1,500}X%d'`, i)},
 				Requirements: []ladder.Requirement{{ID: fmt.Sprintf("r%d", i), Kind: ladder.Hard, Text: "x"}},
 			})
 		}

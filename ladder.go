@@ -1,13 +1,14 @@
 package ladder
 
 import (
+	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/internal/planof"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/rules"
 )
 
 func init() {
-	planof.Of = func(l any) *rules.Plan {
+	planof.Of = func(l any) *engine.Plan {
 		if l, ok := l.(*Ladder); ok {
 			return l.plan
 		}
@@ -43,7 +44,7 @@ type Ladder struct {
 	// does not set its own. Without rules, a skill is reached at a level when
 	// all its hard requirements there are reached, and a level is reached
 	// when all its skills are.
-	Rules *Rules `json:"rules,omitempty"`
+	Rules *rules.Rules `json:"rules,omitempty"`
 	// Skills are the areas a level's requirements are sorted into (the
 	// sheet's sub-skills), in the order reports show them.
 	Skills []Skill `json:"skills"`
@@ -52,7 +53,7 @@ type Ladder struct {
 	// to r are all reached.
 	Levels []Level `json:"levels" jsonschema:"minItems=1"`
 
-	plan *rules.Plan
+	plan *engine.Plan
 	// id and version are the ID and Version parsed, which results and
 	// assessments are matched against.
 	id, version string
@@ -89,7 +90,7 @@ type Level struct {
 	Description string `json:"description,omitempty"`
 	// Rules replace the ladder's rules at this level. A rule left out here
 	// is the ladder's, or the default.
-	Rules *Rules `json:"rules,omitempty"`
+	Rules *rules.Rules `json:"rules,omitempty"`
 	// Requirements are what must hold to reach the level. A requirement
 	// with a "skill" belongs to that skill's group; one without belongs to
 	// the level's general group.
@@ -120,16 +121,3 @@ const (
 	Hard Kind = "hard"
 	Soft Kind = "soft"
 )
-
-// Rules are expressions that decide how requirements add up to a level,
-// written in the language of package dsl. A rule left out is inherited: a
-// level's from the ladder's, the ladder's from the default.
-type Rules struct {
-	// Skill decides whether a skill is reached at a level, from the
-	// skill's "hard" and "soft" requirements there. Default:
-	// "all(hard, .reached)".
-	Skill string `json:"skill,omitempty" jsonschema:"minLength=1"`
-	// Level decides whether a level is reached, from its "skills" and the
-	// skill rule's verdict on each. Default: "all(skills, .reached)".
-	Level string `json:"level,omitempty" jsonschema:"minLength=1"`
-}

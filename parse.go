@@ -11,6 +11,7 @@ import (
 
 	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/docschema"
+	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/internal/suggest"
 	"github.com/ladderkit/ladder/rules"
@@ -155,8 +156,8 @@ func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
 	}
 	l.check(&ps)
 	spec := l.spec()
-	plan, err := rules.Compile(spec, p.Rules)
-	var errs rules.RuleErrors
+	plan, err := engine.Compile(spec, p.Rules)
+	var errs engine.RuleErrors
 	if errors.As(err, &errs) {
 		for _, e := range errs {
 			ps.ruleProblem(e, l)
@@ -252,12 +253,12 @@ func (l *Ladder) check(ps *problems) {
 // that have no skill.
 const generalName = "General"
 
-// spec describes the ladder to package rules: requirements numbered in
+// spec describes the ladder to the engine: requirements numbered in
 // document order, and at each level one group per skill that has
 // requirements there, in the order of the ladder's skills, then the general
 // group if the level has requirements without a skill.
-func (l *Ladder) spec() rules.Spec {
-	var spec rules.Spec
+func (l *Ladder) spec() engine.Spec {
+	var spec engine.Spec
 	if l.Rules != nil {
 		spec.Rules = rules.Rules{Skill: l.Rules.Skill, Level: l.Rules.Level}
 	}
@@ -270,22 +271,22 @@ func (l *Ladder) spec() rules.Spec {
 		}
 	}
 	for _, lv := range l.Levels {
-		level := rules.Level{ID: lv.ID, Name: lv.Name, Reach: lv.Reach}
+		level := engine.Level{ID: lv.ID, Name: lv.Name, Reach: lv.Reach}
 		if lv.Rules != nil {
 			level.Rules = rules.Rules{Skill: lv.Rules.Skill, Level: lv.Rules.Level}
 		}
 		// Group slot by skill index; the general group is the last slot.
-		groups := make([]*rules.Group, len(l.Skills)+1)
+		groups := make([]*engine.Group, len(l.Skills)+1)
 		for _, r := range lv.Requirements {
 			index := len(spec.Requirements)
-			spec.Requirements = append(spec.Requirements, rules.Requirement{ID: r.ID, Text: r.Text})
+			spec.Requirements = append(spec.Requirements, engine.Requirement{ID: r.ID, Text: r.Text})
 			slot, ok := skillIndex[r.Skill]
 			if !ok {
 				slot = len(l.Skills) // general, or an unknown skill (already reported)
 			}
 			g := groups[slot]
 			if g == nil {
-				g = &rules.Group{Skill: r.Skill, General: true, Name: generalName}
+				g = &engine.Group{Skill: r.Skill, General: true, Name: generalName}
 				if slot < len(l.Skills) {
 					g.General, g.Name = false, l.Skills[slot].Name
 				} else {
@@ -321,7 +322,7 @@ func rulePointer(level int, scope dsl.Scope) string {
 // rulePointers lists the pointers of the rules the ladder has.
 func (l *Ladder) rulePointers() []string {
 	var ptrs []string
-	add := func(level int, r *Rules) {
+	add := func(level int, r *rules.Rules) {
 		if r == nil {
 			return
 		}
@@ -341,7 +342,7 @@ func (l *Ladder) rulePointers() []string {
 
 // ruleProblem reports a rule that does not compile, at the character of the
 // file where the problem is, with the rule's line and a caret under it.
-func (ps *problems) ruleProblem(e *rules.RuleError, l *Ladder) {
+func (ps *problems) ruleProblem(e *engine.RuleError, l *Ladder) {
 	ptr := rulePointer(e.Level, e.Scope)
 	var de *dsl.Error
 	if !errors.As(e.Err, &de) {

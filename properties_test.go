@@ -17,6 +17,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/laddertest"
+	"github.com/ladderkit/ladder/rules"
 	"github.com/ladderkit/ladder/schema"
 )
 
@@ -42,7 +43,7 @@ func properties(t *testing.T) *gopter.Properties {
 
 // monotoneRules are the default rules and the rules of docs/rules.md meant
 // to be monotone.
-var monotoneRules = []ladder.Rules{
+var monotoneRules = []rules.Rules{
 	{},
 	{Skill: "all(hard, .reached) and share(soft) >= 0.5"},
 	{Skill: "all(hard, .reached) and none(soft, .status == 'not_yet')"},
@@ -290,7 +291,7 @@ func TestLevelProperties(t *testing.T) {
 	p.Property("plain and expression paths agree", prop.ForAll(func(c laddertest.Case) bool {
 		l, a, res := build(t, c)
 		doc := clone(t, l)
-		doc.Rules = &ladder.Rules{Skill: "(all(hard, .reached))", Level: "(all(skills, .reached))"}
+		doc.Rules = &rules.Rules{Skill: "(all(hard, .reached))", Level: "(all(skills, .reached))"}
 		expr, err := reparse(t, &doc)
 		if err != nil {
 			t.Fatal(err)

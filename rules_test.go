@@ -9,6 +9,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/rules"
 	"github.com/ladderkit/ladder/schema"
 )
 
@@ -187,7 +188,7 @@ func TestReasonLengthMatchesTheSchema(t *testing.T) {
 // whose lists make it too costly, and accepted on one whose lists do not.
 func TestRuleCostDependsOnTheLadder(t *testing.T) {
 	ladderOf := func(n int, rule string) []byte {
-		l := ladder.Ladder{ID: "big", Name: "Big", Skills: []ladder.Skill{}, Rules: &ladder.Rules{Skill: rule}}
+		l := ladder.Ladder{ID: "big", Name: "Big", Skills: []ladder.Skill{}, Rules: &rules.Rules{Skill: rule}}
 		lv := ladder.Level{ID: "1"}
 		for i := range n {
 			lv.Requirements = append(lv.Requirements, ladder.Requirement{ID: fmt.Sprintf("r%d", i), Kind: ladder.Hard, Text: "x"})
@@ -225,7 +226,7 @@ func TestRuleCostDependsOnTheLadder(t *testing.T) {
 func TestHostileRulesAreRefused(t *testing.T) {
 	example := func(rule string) []byte { return withRule(t, dsl.SkillRule, rule) }
 	build := func(levels int, text, rule string) []byte {
-		l := ladder.Ladder{ID: "h", Name: "H", Skills: []ladder.Skill{}, Rules: &ladder.Rules{Skill: rule}}
+		l := ladder.Ladder{ID: "h", Name: "H", Skills: []ladder.Skill{}, Rules: &rules.Rules{Skill: rule}}
 		for i := range levels {
 			l.Levels = append(l.Levels, ladder.Level{ID: fmt.Sprint(i), Requirements: []ladder.Requirement{{ID: fmt.Sprintf("r%d", i), Kind: ladder.Hard, Text: text}}})
 		}

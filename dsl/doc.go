@@ -11,8 +11,8 @@
 //	}
 //
 // A rule left out is inherited: a level's from the ladder's, the ladder's
-// from the default. The defaults are DefaultSkillRule, all(hard, .reached),
-// and DefaultLevelRule, all(skills, .reached): a skill is reached at a level
+// from the default. The defaults (rules.DefaultSkill and rules.DefaultLevel)
+// are all(hard, .reached) and all(skills, .reached): a skill is reached at a level
 // when all its hard requirements there are, and a level when all its skills
 // are. A person's rank is the highest r such that levels 1 to r are all
 // reached, whatever the rules.

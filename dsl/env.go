@@ -22,21 +22,6 @@ func (s Scope) String() string {
 	return "skill"
 }
 
-// The default rules: a skill is reached at a level when all its hard
-// requirements there are, and a level when all its skills are.
-const (
-	DefaultSkillRule = "all(hard, .reached)"
-	DefaultLevelRule = "all(skills, .reached)"
-)
-
-// Default returns the default rule of a scope.
-func (s Scope) Default() string {
-	if s == LevelRule {
-		return DefaultLevelRule
-	}
-	return DefaultSkillRule
-}
-
 // The statuses a rule sees in the status field of a Requirement or Mark.
 const (
 	StatusReached       = "reached"

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/expr-lang/expr/vm"
+
+	"github.com/ladderkit/ladder/rules"
 )
 
 // FuzzCompile: Compile never panics, and every error is a *Error at a
@@ -15,7 +17,7 @@ import (
 // its limits, and fails only with an *Error.
 func FuzzCompile(f *testing.F) {
 	for _, rule := range []string{
-		DefaultSkillRule, DefaultLevelRule,
+		rules.DefaultSkill, rules.DefaultLevel,
 		"all(hard, .reached) and share(soft) >= 0.5",
 		"missing(skills) <= 1 and reachMark.reached",
 		"level.rank >= 3 ? missing(hard) <= 1 : all(hard, .reached)",

@@ -7,13 +7,14 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/laddertest"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // lintLadder builds a ladder of levels × skills × per requirements (two
 // hard, the rest soft, in each group) with custom rules, as a transcription
 // of a points-based framework has them.
 func lintLadder(tb testing.TB, levels, skills, per int) *ladder.Ladder {
-	l := ladder.Ladder{ID: "big", Name: "Big", Rules: &ladder.Rules{
+	l := ladder.Ladder{ID: "big", Name: "Big", Rules: &rules.Rules{
 		Skill: "all(hard, .reached) and share(soft) >= 0.5",
 		Level: "missing(skills) <= 1 and reachMark.status != 'not_yet'",
 	}}

@@ -10,6 +10,7 @@ import (
 	"github.com/leanovate/gopter/gen"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // Shape is the shape of a generated ladder: its number of skills, and for
@@ -20,7 +21,7 @@ type Shape struct {
 	Skills int                  // the number of skills, with IDs s0, s1...
 	Levels [][]ShapeRequirement // each level's requirements, in order
 	// Rules are the ladder's rules, the defaults when empty.
-	Rules ladder.Rules
+	Rules rules.Rules
 }
 
 // ShapeRequirement is a requirement of a Shape: the index of its skill (-1,
@@ -72,7 +73,7 @@ func (s Status) ladder() ladder.Status {
 // skill k has ID "s<k>", and requirement j of level i has ID "l<i+1>-r<j>".
 func (s Shape) Ladder() (*ladder.Ladder, error) {
 	l := ladder.Ladder{ID: "generated", Name: "Generated", Skills: []ladder.Skill{}}
-	if s.Rules != (ladder.Rules{}) {
+	if s.Rules != (rules.Rules{}) {
 		rules := s.Rules
 		l.Rules = &rules
 	}
@@ -129,13 +130,13 @@ func ShapeOf(l *ladder.Ladder) Shape {
 // (one of them, when several are given; the defaults when none are).
 // Shapes shrink by levels, requirements and skills removed, and
 // requirements moved to the general group.
-func GenShape(rules ...ladder.Rules) gopter.Gen {
-	if len(rules) == 0 {
-		rules = []ladder.Rules{{}}
+func GenShape(with ...rules.Rules) gopter.Gen {
+	if len(with) == 0 {
+		with = []rules.Rules{{}}
 	}
 	return func(p *gopter.GenParameters) *gopter.GenResult {
 		r := p.Rng
-		s := Shape{Skills: r.Intn(5), Rules: rules[r.Intn(len(rules))]}
+		s := Shape{Skills: r.Intn(5), Rules: with[r.Intn(len(with))]}
 		for range 1 + r.Intn(6) {
 			var reqs []ShapeRequirement
 			for range 1 + r.Intn(8) {
@@ -348,7 +349,7 @@ func (c Case) String() string {
 		}
 		b.WriteByte(']')
 	}
-	if c.Shape.Rules != (ladder.Rules{}) {
+	if c.Shape.Rules != (rules.Rules{}) {
 		fmt.Fprintf(&b, "; rules %+v", c.Shape.Rules)
 	}
 	// The marks the shape uses: one per requirement, two per level.
@@ -366,11 +367,11 @@ const maxSlots = 6*8 + 2*6
 
 // GenCase generates a ladder shape (with one of the given rules) and marks
 // for it, shrinking both.
-func GenCase(rules ...ladder.Rules) gopter.Gen {
+func GenCase(with ...rules.Rules) gopter.Gen {
 	return gopter.DeriveGen(
 		func(s Shape, m Marks) Case { return Case{s, m} },
 		func(c Case) (Shape, Marks) { return c.Shape, c.Marks },
-		GenShape(rules...),
+		GenShape(with...),
 		GenMarks(maxSlots),
 	)
 }
@@ -378,9 +379,9 @@ func GenCase(rules ...ladder.Rules) gopter.Gen {
 // GenLadder generates parsed ladders of random shapes with the given rules
 // (the defaults when none are given). Use GenShape and Shape.Ladder where
 // shrinking matters: a generated *Ladder cannot be shrunk.
-func GenLadder(rules ...ladder.Rules) gopter.Gen {
+func GenLadder(with ...rules.Rules) gopter.Gen {
 	return func(p *gopter.GenParameters) *gopter.GenResult {
-		s, ok := GenShape(rules...)(p).Retrieve()
+		s, ok := GenShape(with...)(p).Retrieve()
 		if !ok {
 			return gopter.NewEmptyResult(reflect.TypeOf(&ladder.Ladder{}))
 		}

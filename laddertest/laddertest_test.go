@@ -13,12 +13,13 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/laddertest"
+	"github.com/ladderkit/ladder/rules"
 )
 
 const example = "../examples/devops-technical-mastery/"
 
 // withRules returns the example ladder with rules on it.
-func withRules(t *testing.T, rules ladder.Rules) *ladder.Ladder {
+func withRules(t *testing.T, rules rules.Rules) *ladder.Ladder {
 	t.Helper()
 	data, err := os.ReadFile(example + "ladder.json")
 	if err != nil {
@@ -46,7 +47,7 @@ func TestCheckMonotoneDefaults(t *testing.T) {
 
 // The rules of docs/rules.md that are meant to be monotone are.
 func TestMonotoneRulesPass(t *testing.T) {
-	for _, rules := range []ladder.Rules{
+	for _, rules := range []rules.Rules{
 		{Skill: "all(hard, .reached) and share(soft) >= 0.5"},
 		{Skill: "all(hard, .reached) and none(soft, .status == 'not_yet')"},
 		{Level: "missing(skills) <= 1"},
@@ -64,16 +65,16 @@ func TestMonotoneRulesPass(t *testing.T) {
 // lowers the rank.
 func TestBrokenRuleIsCaught(t *testing.T) {
 	for _, tc := range []struct {
-		rules ladder.Rules
+		rules rules.Rules
 		// what is marked reached: a soft requirement, or a level mark
 		changed string
 		// whether the rank drops: with the first rule, a skill without
 		// soft requirements is never reached, so neither is any level.
 		drops bool
 	}{
-		{ladder.Rules{Skill: "count(soft, .reached) == 1"}, "-", false},
-		{ladder.Rules{Skill: "all(hard, .reached) and (len(soft) == 0 or count(soft, .reached) == 1)"}, "-", true},
-		{ladder.Rules{Level: "all(skills, .reached) and reachMark.status != 'reached'"}, "the reach of level", true},
+		{rules.Rules{Skill: "count(soft, .reached) == 1"}, "-", false},
+		{rules.Rules{Skill: "all(hard, .reached) and (len(soft) == 0 or count(soft, .reached) == 1)"}, "-", true},
+		{rules.Rules{Level: "all(skills, .reached) and reachMark.status != 'reached'"}, "the reach of level", true},
 	} {
 		l := withRules(t, tc.rules)
 		c, err := laddertest.Search{Seed: 42}.FindNonMonotone(l)
@@ -228,7 +229,7 @@ func TestShrinking(t *testing.T) {
 // A group that misses no hard requirement but fails its rule says so, and
 // lists its soft requirements not reached, rather than an empty list.
 func TestPinnedCheckExplainsSoftRequirements(t *testing.T) {
-	l := withRules(t, ladder.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"})
+	l := withRules(t, rules.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"})
 	err := laddertest.Pinned{Assessment: "bruno-squad-expert.json", Rank: 3}.Check(l, example)
 	want := example + "bruno-squad-expert.json gives rank 1, not 3\n\tlevel 2 is not reached: DevOps has every hard requirement, but its rule is not met; soft requirements not reached: l2-devops-helps-newcomers-learn-ropes"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
@@ -238,7 +239,7 @@ func TestPinnedCheckExplainsSoftRequirements(t *testing.T) {
 
 // The counterexample lists only the marks that matter, one a line.
 func TestCounterexampleIsMinimal(t *testing.T) {
-	l := withRules(t, ladder.Rules{Skill: "all(hard, .reached) and (len(soft) == 0 or count(soft, .reached) == 1)"})
+	l := withRules(t, rules.Rules{Skill: "all(hard, .reached) and (len(soft) == 0 or count(soft, .reached) == 1)"})
 	c, err := laddertest.Search{Seed: 42}.FindNonMonotone(l)
 	if err != nil || c == nil {
 		t.Fatalf("got %v, %v; want a counterexample", c, err)
@@ -275,12 +276,12 @@ func countRequirementMarks(lines []string) int {
 // is reached with nothing reached.
 func TestFindConstant(t *testing.T) {
 	for _, tc := range []struct {
-		rules ladder.Rules
+		rules rules.Rules
 		want  []string
 	}{
-		{ladder.Rules{}, nil},
-		{ladder.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"}, nil},
-		{ladder.Rules{Level: "all(skills, .reached) and len(skills) > 50"}, []string{
+		{rules.Rules{}, nil},
+		{rules.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"}, nil},
+		{rules.Rules{Level: "all(skills, .reached) and len(skills) > 50"}, []string{
 			`level "1" can never be reached: not even with every requirement and level mark reached`,
 			`level "2" can never be reached: not even with every requirement and level mark reached`,
 			`level "3" can never be reached: not even with every requirement and level mark reached`,
@@ -289,10 +290,10 @@ func TestFindConstant(t *testing.T) {
 			`level "6" can never be reached: not even with every requirement and level mark reached`,
 		}},
 		// Level 6 of the example has one group, which can lag.
-		{ladder.Rules{Level: "missing(skills) <= 1"}, []string{
+		{rules.Rules{Level: "missing(skills) <= 1"}, []string{
 			`level "6" is reached with nothing reached: with no mark at all`,
 		}},
-		{ladder.Rules{Skill: "none(hard, .status == 'not_yet')"}, []string{
+		{rules.Rules{Skill: "none(hard, .status == 'not_yet')"}, []string{
 			`skill "DevOps" at level "1" is reached with nothing reached: with no mark at all`,
 		}},
 	} {

@@ -13,8 +13,8 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/internal/planof"
-	"github.com/ladderkit/ladder/rules"
 )
 
 // Counterexample shows a ladder's rules failing to behave like levels:
@@ -211,7 +211,7 @@ func CheckMonotone(t testing.TB, l *ladder.Ladder) {
 // deciding again only the level of the mark flipped: the search costs time
 // linear in the size of the ladder, not quadratic.
 type flipper struct {
-	plan    *rules.Plan
+	plan    *engine.Plan
 	levelOf []int // the index of the level of each slot
 	nreq    int   // the number of requirements: the slots of level marks follow
 	levels  int
@@ -238,9 +238,9 @@ func newFlipper(l *ladder.Ladder) (*flipper, error) {
 }
 
 // set puts the status of slot k into the input. The statuses of generated
-// marks are numbered as those of package rules.
-func (f *flipper) set(in *rules.Input, k int, s Status) {
-	m := rules.Mark{Status: rules.Status(s)}
+// marks are numbered as those of the engine.
+func (f *flipper) set(in *engine.Input, k int, s Status) {
+	m := engine.Mark{Status: engine.Status(s)}
 	switch {
 	case k < f.nreq:
 		in.Marks[k] = m

@@ -6,14 +6,14 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/prop"
 
-	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // The search's fast path, which decides again only the level of the mark
 // flipped, finds the same first loss as the whole evaluation does, on
 // monotone rules and on rules that are not.
 func TestFlipperAgreesWithEvaluate(t *testing.T) {
-	rules := []ladder.Rules{
+	rules := []rules.Rules{
 		{},
 		{Skill: "count(soft, .reached) == 1"},
 		{Skill: "all(hard, .reached) and share(soft) >= 0.5", Level: "missing(skills) <= 1 and reachMark.status != 'reached'"},

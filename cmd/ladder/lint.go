@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/ladderkit/ladder"
-	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/laddertest"
 )
@@ -102,16 +101,11 @@ func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
 // custom reports whether a ladder has rules other than the defaults (a
 // rule written as the default is the default).
 func custom(l *ladder.Ladder) bool {
-	isDefault := func(r *ladder.Rules) bool {
-		return r == nil ||
-			(r.Skill == "" || strings.TrimSpace(r.Skill) == dsl.DefaultSkillRule) &&
-				(r.Level == "" || strings.TrimSpace(r.Level) == dsl.DefaultLevelRule)
-	}
-	if !isDefault(l.Rules) {
+	if l.Rules != nil && !l.Rules.Default() {
 		return true
 	}
 	for _, lv := range l.Levels {
-		if !isDefault(lv.Rules) {
+		if lv.Rules != nil && !lv.Rules.Default() {
 			return true
 		}
 	}

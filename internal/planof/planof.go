@@ -4,8 +4,8 @@
 // time of that level rather than of the whole ladder.
 package planof
 
-import "github.com/ladderkit/ladder/rules"
+import "github.com/ladderkit/ladder/internal/engine"
 
 // Of returns the plan of a *ladder.Ladder made by Parse or Load, nil for
 // another. Package ladder sets it when it is initialized.
-var Of func(l any) *rules.Plan
+var Of func(l any) *engine.Plan

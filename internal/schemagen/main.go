@@ -100,27 +100,32 @@ func generate(root string) (map[string][]byte, error) {
 // of each paragraph joined: editors show descriptions as flowing text.
 func docComments(root string) (map[string]string, error) {
 	r := new(jsonschema.Reflector)
-	// Read only the root package: AddGoComments walks every directory below
-	// the path it is given.
+	// Read only the packages of the model, the root and rules:
+	// AddGoComments walks every directory below the path it is given.
 	tmp, err := os.MkdirTemp("", "schemagen")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	names, err := filepath.Glob(filepath.Join(root, "*.go"))
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		data, err := os.ReadFile(name)
+	for _, dir := range []string{".", "rules"} {
+		names, err := filepath.Glob(filepath.Join(root, dir, "*.go"))
 		if err != nil {
 			return nil, err
 		}
-		if err := os.WriteFile(filepath.Join(tmp, filepath.Base(name)), data, 0o644); err != nil {
+		if err := os.MkdirAll(filepath.Join(tmp, dir), 0o755); err != nil {
 			return nil, err
+		}
+		for _, name := range names {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			data, err := os.ReadFile(name)
+			if err != nil {
+				return nil, err
+			}
+			if err := os.WriteFile(filepath.Join(tmp, dir, filepath.Base(name)), data, 0o644); err != nil {
+				return nil, err
+			}
 		}
 	}
 	wd, err := os.Getwd()

@@ -1,19 +1,14 @@
-// Package rules applies rules to a ladder: it decides, for one assessment,
-// which skills are reached at each level, which levels are reached, and the
-// rank.
+// Package engine applies a ladder's rules to assessments: it decides, for
+// one assessment, which skills are reached at each level, which levels are
+// reached, and the rank. It is the machinery behind ladder.Evaluate.
 //
 // A Plan is a ladder compiled for evaluation: its levels, the groups of
 // requirements at each level (one per skill, and a general group), the
-// requirements by index, and the rule that holds at each level, compiled
-// once. Which rule holds where: a level's own rule, else the ladder's, else
-// the default (dsl.DefaultSkillRule, dsl.DefaultLevelRule). Where the
-// default holds, the plan decides in plain Go, which gives the same verdicts
-// as the expression and costs far less.
-//
-// Package ladder builds a Plan when it parses a ladder; programs that have
-// their own model of a ladder can build a Spec and use this package
-// directly.
-package rules
+// requirements by index, and the rule that holds at each level (see
+// rules.Rules.At), compiled once. Where the default holds, the plan decides
+// in plain Go, which gives the same verdicts as the expression and costs far
+// less.
+package engine
 
 import (
 	"fmt"
@@ -22,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // Status is what an assessment says of a requirement.
@@ -56,7 +52,7 @@ type Mark struct {
 // Spec describes a ladder to compile.
 type Spec struct {
 	// Rules are the ladder's rules; "" means the default.
-	Rules Rules
+	Rules rules.Rules
 	// Requirements lists every requirement of the ladder. Groups refer to
 	// them by index, and an Input's marks follow the same indices.
 	Requirements []Requirement
@@ -66,13 +62,6 @@ type Spec struct {
 	// (skill.id == "devops"). When nil, the skills of the groups are the
 	// ladder's.
 	Skills []string
-}
-
-// Rules are the sources of a skill rule and a level rule. An empty source is
-// inherited.
-type Rules struct {
-	Skill string // decides whether a skill is reached at a level
-	Level string // decides whether a level is reached
 }
 
 // Requirement is a requirement of a ladder.
@@ -86,7 +75,7 @@ type Level struct {
 	// ID, Name and Reach are the level's, as rules see them in level.
 	ID, Name, Reach string
 	// Rules are the level's own rules; "" means the ladder's.
-	Rules Rules
+	Rules rules.Rules
 	// Groups are the level's groups of requirements, in the order results
 	// show them.
 	Groups []Group
@@ -215,7 +204,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	compiled := make(map[string]*dsl.Program)
 	patternSize := 0
 	compile := func(scope dsl.Scope, src string, origin int) *dsl.Program {
-		if src == "" || strings.TrimSpace(src) == scope.Default() {
+		if src == "" || strings.TrimSpace(src) == defaultRule(scope) {
 			return nil // the default: the plain path decides, faster
 		}
 		key := scope.String() + "\x00" + src
@@ -273,6 +262,14 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	}
 	p.pool.New = func() any { return p.newInput() }
 	return p, nil
+}
+
+// defaultRule returns the default rule of a scope.
+func defaultRule(scope dsl.Scope) string {
+	if scope == dsl.LevelRule {
+		return rules.DefaultLevel
+	}
+	return rules.DefaultSkill
 }
 
 // totalCost checks the cost of a whole evaluation: a skill rule runs once

@@ -1,4 +1,4 @@
-package rules
+package engine
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // spec builds a spec of levels, each with groups of hard and soft
@@ -68,10 +69,10 @@ func TestRuleFallback(t *testing.T) {
 		t.Error("a plan with the default rules says it has custom ones")
 	}
 
-	s.Rules = Rules{Skill: "missing(hard) <= 1", Level: "missing(skills) <= 1"}
-	s.Levels[0].Rules = Rules{Skill: "all(hard, .reached) and all(soft, .reached)"}
-	s.Levels[1].Rules = Rules{Level: "all(skills, .reached) and reachMark.reached"}
-	s.Levels[2].Rules = Rules{Skill: dsl.DefaultSkillRule, Level: dsl.DefaultLevelRule}
+	s.Rules = rules.Rules{Skill: "missing(hard) <= 1", Level: "missing(skills) <= 1"}
+	s.Levels[0].Rules = rules.Rules{Skill: "all(hard, .reached) and all(soft, .reached)"}
+	s.Levels[1].Rules = rules.Rules{Level: "all(skills, .reached) and reachMark.reached"}
+	s.Levels[2].Rules = rules.Rules{Skill: rules.DefaultSkill, Level: rules.DefaultLevel}
 	p = compile(t, s)
 	check(p, 0, dsl.SkillRule, "all(hard, .reached) and all(soft, .reached)", 0)
 	check(p, 0, dsl.LevelRule, "missing(skills) <= 1", -1)
@@ -85,9 +86,9 @@ func TestRuleFallback(t *testing.T) {
 // Each rule that does not compile is reported once, where it is written.
 func TestCompileErrorsWhereWritten(t *testing.T) {
 	s := spec([][2]int{{1, 0}}, [][2]int{{1, 0}}, [][2]int{{1, 0}})
-	s.Rules = Rules{Skill: "all(hrad, .reached)"}
-	s.Levels[1].Rules = Rules{Level: "all(skils, .reached)"}
-	s.Levels[2].Rules = Rules{Level: "all(skils, .reached)"}
+	s.Rules = rules.Rules{Skill: "all(hrad, .reached)"}
+	s.Levels[1].Rules = rules.Rules{Level: "all(skils, .reached)"}
+	s.Levels[2].Rules = rules.Rules{Level: "all(skils, .reached)"}
 	_, err := Compile(s, dsl.Limits{})
 	var errs RuleErrors
 	if !errors.As(err, &errs) {
@@ -185,14 +186,14 @@ func TestPlainAndExpressionAgree(t *testing.T) {
 	seed := rand.Uint64()
 	r := rand.New(rand.NewPCG(seed, 0))
 	variants := []struct {
-		rules Rules
+		rules rules.Rules
 		skill func(hard, soft []Mark) bool
 	}{
-		{Rules{}, func(hard, _ []Mark) bool { return allReached(hard) }},
-		{Rules{Skill: "(all(hard, .reached))", Level: "(all(skills, .reached))"}, func(hard, _ []Mark) bool { return allReached(hard) }},
-		{Rules{Skill: "none(hard, !.reached)", Level: "count(skills, !.reached) == 0"}, func(hard, _ []Mark) bool { return allReached(hard) }},
-		{Rules{Skill: "missing(hard) == 0", Level: "all(skills, all(.hard, .reached))"}, func(hard, _ []Mark) bool { return allReached(hard) }},
-		{Rules{Skill: "all(hard, .reached or .reason == 'waived')"}, func(hard, _ []Mark) bool {
+		{rules.Rules{}, func(hard, _ []Mark) bool { return allReached(hard) }},
+		{rules.Rules{Skill: "(all(hard, .reached))", Level: "(all(skills, .reached))"}, func(hard, _ []Mark) bool { return allReached(hard) }},
+		{rules.Rules{Skill: "none(hard, !.reached)", Level: "count(skills, !.reached) == 0"}, func(hard, _ []Mark) bool { return allReached(hard) }},
+		{rules.Rules{Skill: "missing(hard) == 0", Level: "all(skills, all(.hard, .reached))"}, func(hard, _ []Mark) bool { return allReached(hard) }},
+		{rules.Rules{Skill: "all(hard, .reached or .reason == 'waived')"}, func(hard, _ []Mark) bool {
 			for _, m := range hard {
 				if m.Status != Reached && m.Reason != "waived" {
 					return false
@@ -200,7 +201,7 @@ func TestPlainAndExpressionAgree(t *testing.T) {
 			}
 			return true
 		}},
-		{Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"}, func(hard, soft []Mark) bool {
+		{rules.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"}, func(hard, soft []Mark) bool {
 			n := 0
 			for _, m := range soft {
 				if m.Status == Reached {
@@ -210,7 +211,7 @@ func TestPlainAndExpressionAgree(t *testing.T) {
 			return allReached(hard) && (len(soft) == 0 || 2*n >= len(soft))
 		}},
 		// A rule that reads reasons.
-		{Rules{Skill: "any(hard, .reason != '')"}, func(hard, _ []Mark) bool {
+		{rules.Rules{Skill: "any(hard, .reason != '')"}, func(hard, _ []Mark) bool {
 			for _, m := range hard {
 				if m.Reason != "" {
 					return true
@@ -218,7 +219,7 @@ func TestPlainAndExpressionAgree(t *testing.T) {
 			}
 			return false
 		}},
-		{Rules{Skill: "all(hard, .status != 'not_yet') and none(soft, .status == 'unassessed')"}, func(hard, soft []Mark) bool {
+		{rules.Rules{Skill: "all(hard, .status != 'not_yet') and none(soft, .status == 'unassessed')"}, func(hard, soft []Mark) bool {
 			for _, m := range hard {
 				if m.Status == NotYet {
 					return false
@@ -258,7 +259,7 @@ func TestDecideRuleFails(t *testing.T) {
 	s := spec([][2]int{{1, 0}, {2, 0}})
 	// A rule checked on the ladder runs to the end; only a memory budget
 	// set below what the rule needs makes a run fail.
-	s.Levels[0].Rules = Rules{Skill: "len(map(1..10, map(1..10, #))) > 0"}
+	s.Levels[0].Rules = rules.Rules{Skill: "len(map(1..10, map(1..10, #))) > 0"}
 	p, err := Compile(s, dsl.Limits{MemoryBudget: 20})
 	if err != nil {
 		t.Fatal(err)
@@ -280,17 +281,17 @@ func TestDecideRuleFails(t *testing.T) {
 }
 
 // Deciding allocates nothing, on either path. Only a run that calls a helper function allocates, once: expr makes
-// a buffer for the arguments of functions in each run. (Rules that read
+// a buffer for the arguments of functions in each run. (rules.Rules that read
 // reasons allocate too, for each mark with a reason: see TestPlainAndExpressionAgree.)
 func TestDecideAllocations(t *testing.T) {
 	for _, tc := range []struct {
-		rules Rules
+		rules rules.Rules
 		max   float64
 	}{
-		{Rules{}, 0},
-		{Rules{Skill: "none(hard, !.reached)", Level: "count(skills, !.reached) == 0"}, 0},
+		{rules.Rules{}, 0},
+		{rules.Rules{Skill: "none(hard, !.reached)", Level: "count(skills, !.reached) == 0"}, 0},
 		// At most one a run: 5 groups and 2 levels.
-		{Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5", Level: "missing(skills) <= 1 and reachMark.reached"}, 7},
+		{rules.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5", Level: "missing(skills) <= 1 and reachMark.reached"}, 7},
 	} {
 		s := spec([][2]int{{4, 2}, {3, 1}, {0, 2}}, [][2]int{{5, 0}, {2, 2}})
 		s.Rules = tc.rules
