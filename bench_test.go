@@ -15,6 +15,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/rule"
 	"github.com/ladderkit/ladder/rules"
 )
 
@@ -302,17 +303,17 @@ type bareLevel struct {
 }
 
 func newBare(b *testing.B, l *ladder.Ladder, a *ladder.Assessment) *bare {
-	skill, err := expr.Compile(customSkillRule, expr.Env(map[string]any{"hard": []dsl.Requirement{}, "soft": []dsl.Requirement{}}), expr.AsBool())
+	skill, err := expr.Compile(customSkillRule, expr.Env(map[string]any{"hard": []rule.Requirement{}, "soft": []rule.Requirement{}}), expr.AsBool())
 	if err != nil {
 		b.Fatal(err)
 	}
-	level, err := expr.Compile(customLevelRule, expr.Env(map[string]any{"skills": []dsl.SkillResult{}}), expr.AsBool())
+	level, err := expr.Compile(customLevelRule, expr.Env(map[string]any{"skills": []rule.SkillResult{}}), expr.AsBool())
 	if err != nil {
 		b.Fatal(err)
 	}
 	e := &bare{skill: skill, level: level, skillEnv: map[string]any{}, levelEnv: map[string]any{},
 		reached: map[string]any{}, other: map[string]any{}}
-	e.group = [2]any{dsl.SkillResult{}, dsl.SkillResult{Reached: true}}
+	e.group = [2]any{rule.SkillResult{}, rule.SkillResult{Reached: true}}
 	h := newHandwritten(l)
 	maxLen, maxGroups := 0, 0
 	for _, lv := range h.levels {
@@ -320,8 +321,8 @@ func newBare(b *testing.B, l *ladder.Ladder, a *ladder.Assessment) *bare {
 		for _, g := range lv.groups {
 			maxLen = max(maxLen, len(g.hard), len(g.soft))
 			for _, id := range append(append([]string{}, g.hard...), g.soft...) {
-				e.reached[id] = dsl.Requirement{ID: id, Reached: true, Status: "reached"}
-				e.other[id] = dsl.Requirement{ID: id, Status: "not_yet"}
+				e.reached[id] = rule.Requirement{ID: id, Reached: true, Status: "reached"}
+				e.other[id] = rule.Requirement{ID: id, Status: "not_yet"}
 			}
 		}
 		e.levels = append(e.levels, bareLevel{lv.groups})
@@ -536,10 +537,10 @@ func BenchmarkWorstRule(b *testing.B) {
 }
 
 // estimatedSteps returns the steps the cost model estimates for evaluating
-// a ladder whose rule of the scope is rule and the other the default: the
+// a ladder whose rule of the scope is src and the other the default: the
 // rule's estimate for each run, times its runs.
-func estimatedSteps(tb testing.TB, l *ladder.Ladder, scope dsl.Scope, rule string) float64 {
-	p, err := dsl.Compile(scope, rule, dsl.Limits{})
+func estimatedSteps(tb testing.TB, l *ladder.Ladder, scope dsl.Scope, src string) float64 {
+	p, err := dsl.Compile(scope, src, dsl.Limits{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -573,5 +574,5 @@ func estimatedSteps(tb testing.TB, l *ladder.Ladder, scope dsl.Scope, rule strin
 		sizes.Name = max(sizes.Name, len(s.ID), len(s.Name))
 	}
 	sizes.Name = max(sizes.Name, len("General"))
-	return p.Cost(sizes) * float64(runs)
+	return rule.Of(p).Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason) * float64(runs)
 }

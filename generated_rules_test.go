@@ -11,6 +11,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/rule"
 	"github.com/ladderkit/ladder/internal/rulegen"
 	"github.com/ladderkit/ladder/laddertest"
 	"github.com/ladderkit/ladder/rules"
@@ -88,17 +89,17 @@ func sameVerdicts(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) er
 	if err != nil {
 		return err
 	}
-	mark := func(m *ladder.Mark) dsl.Mark {
+	mark := func(m *ladder.Mark) rule.Mark {
 		if m == nil {
-			return dsl.Mark{Status: dsl.StatusUnassessed}
+			return rule.Mark{Status: rule.Unassessed}
 		}
-		return dsl.Mark{Status: string(m.Status), Reached: m.Status == ladder.Reached, Reason: m.Reason}
+		return rule.Mark{Status: string(m.Status), Reached: m.Status == ladder.Reached, Reason: m.Reason}
 	}
 	for i, lv := range l.Levels {
-		level := dsl.Level{ID: lv.ID, Name: lv.Name, Rank: i + 1, Reach: lv.Reach}
+		level := rule.Level{ID: lv.ID, Name: lv.Name, Rank: i + 1, Reach: lv.Reach}
 		var skills []any
 		for _, group := range res.Levels[i].Groups {
-			var hard, soft []dsl.Requirement
+			var hard, soft []rule.Requirement
 			for _, r := range lv.Requirements {
 				general := true
 				for _, s := range l.Skills {
@@ -108,39 +109,39 @@ func sameVerdicts(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) er
 					continue
 				}
 				m, ok := a.Marks[r.ID]
-				status := dsl.StatusUnassessed
+				status := rule.Unassessed
 				if ok {
 					status = string(m.Status)
 				}
-				if status == dsl.StatusNotApplicable {
+				if status == rule.NotApplicable {
 					continue
 				}
-				q := dsl.Requirement{ID: r.ID, Text: r.Text, Reached: status == dsl.StatusReached, Status: status, Reason: m.Reason}
+				q := rule.Requirement{ID: r.ID, Text: r.Text, Reached: status == rule.Reached, Status: status, Reason: m.Reason}
 				if r.Kind == ladder.Hard {
 					hard = append(hard, q)
 				} else {
 					soft = append(soft, q)
 				}
 			}
-			env := dsl.NewEnv(dsl.SkillRule)
-			env[dsl.VarHard], env[dsl.VarSoft] = anys(hard), anys(soft)
-			env[dsl.VarSkill] = dsl.Skill{ID: group.Skill, Name: group.Name, General: group.General}
-			env[dsl.VarLevel] = level
-			want, err := skillRule.Run(&m, env)
+			env := rule.NewEnv(false)
+			env[rule.VarHard], env[rule.VarSoft] = anys(hard), anys(soft)
+			env[rule.VarSkill] = rule.Skill{ID: group.Skill, Name: group.Name, General: group.General}
+			env[rule.VarLevel] = level
+			want, err := rule.Of(skillRule).Run(&m, env)
 			if err != nil {
 				return fmt.Errorf("level %s, group %q: the program alone fails: %v", lv.ID, group.Name, err)
 			}
 			if group.Reached != want {
 				return fmt.Errorf("level %s, group %q: Evaluate says %v, the program alone %v", lv.ID, group.Name, group.Reached, want)
 			}
-			skills = append(skills, dsl.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: want, Hard: hard, Soft: soft})
+			skills = append(skills, rule.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: want, Hard: hard, Soft: soft})
 		}
-		env := dsl.NewEnv(dsl.LevelRule)
-		env[dsl.VarSkills] = skills
-		env[dsl.VarLevel] = level
+		env := rule.NewEnv(true)
+		env[rule.VarSkills] = skills
+		env[rule.VarLevel] = level
 		lm := a.Levels[lv.ID]
-		env[dsl.VarReachMark], env[dsl.VarDescriptionMark] = mark(lm.Reach), mark(lm.Description)
-		want, err := levelRule.Run(&m, env)
+		env[rule.VarReachMark], env[rule.VarDescriptionMark] = mark(lm.Reach), mark(lm.Description)
+		want, err := rule.Of(levelRule).Run(&m, env)
 		if err != nil {
 			return fmt.Errorf("level %s: the program alone fails: %v", lv.ID, err)
 		}

@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"github.com/ladderkit/ladder/internal/rule"
+
 	"fmt"
 	"math"
 	"slices"
@@ -26,7 +28,8 @@ const MaxReasonLength = 1000
 // test of a range computed in float64 errs on the safe side.)
 const maxExact = 1<<53 - 1
 
-// Sizes are the sizes of what a rule sees, for Program.Cost.
+// Sizes are the sizes of what rules see on a ladder, which bound what a
+// rule costs: see Shape.
 type Sizes struct {
 	// List is the number of items in the longest list: hard, soft,
 	// skills, a skill's hard or soft.
@@ -239,11 +242,11 @@ func (a *analysis) eval1(n *node) *value {
 			}
 		}
 		switch n.name {
-		case VarHard, VarSoft:
+		case rule.VarHard, rule.VarSoft:
 			v := a.listVar(kRequirement)
 			v.work = 1
 			return v
-		case VarSkills:
+		case rule.VarSkills:
 			v := a.listVar(kSkillResult)
 			v.work = 1
 			return v
@@ -264,7 +267,7 @@ func (a *analysis) eval1(n *node) *value {
 		case "reason":
 			v.n = float64(s.Reason)
 		case "status":
-			v.n = float64(len(StatusNotApplicable))
+			v.n = float64(len(rule.NotApplicable))
 		case "id", "name", "reach":
 			v.n = float64(s.Name)
 		case "rank":
@@ -630,11 +633,11 @@ func (p *Program) analyze(s Sizes, levels int) (float64, *Error) {
 	return v.work, a.err
 }
 
-// Cost returns an upper bound of the steps one run of the rule takes over
+// cost returns an upper bound of the steps one run of the rule takes over
 // what it sees, of the given sizes. A step is about one operation of expr's
 // machine; string work counts by bytes. Check compares it with
 // Limits.MaxCost.
-func (p *Program) Cost(s Sizes) float64 {
+func (p *Program) cost(s Sizes) float64 {
 	work, _ := p.analyze(s, 1<<31)
 	return work
 }

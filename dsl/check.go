@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"github.com/ladderkit/ladder/internal/rule"
+
 	"fmt"
 	"math/big"
 	"regexp/syntax"
@@ -76,7 +78,7 @@ func (c *checker) expr(a ast.Node) *node {
 	pos := a.Location().From
 	switch a := a.(type) {
 	case *ast.NilNode:
-		c.fail(pos, "rules have no nil: every value a rule sees is set (a requirement without a mark has the status %q)", StatusUnassessed)
+		c.fail(pos, "rules have no nil: every value a rule sees is set (a requirement without a mark has the status %q)", rule.Unassessed)
 	case *ast.BoolNode:
 		return &node{op: opLit, t: tBool, lit: a.Value, pos: pos}
 	case *ast.IntegerNode:
@@ -419,7 +421,7 @@ func (c *checker) literal(x, lit *node) {
 		if slices.Contains(known, s) {
 			return
 		}
-		if x.t.dom == domRequirementStatus && s == StatusNotApplicable {
+		if x.t.dom == domRequirementStatus && s == rule.NotApplicable {
 			c.fail(lit.pos, "requirements marked not_applicable are left out of the lists a rule sees: a requirement's status is never %q", s)
 		}
 		msg := fmt.Sprintf("%q is not %s", s, domainName(x.t.dom))

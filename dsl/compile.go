@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"github.com/ladderkit/ladder/internal/rule"
+
 	"errors"
 	"fmt"
 	"reflect"
@@ -25,19 +27,23 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
-// Program is a compiled rule. It is immutable and safe for concurrent use;
-// each goroutine runs it on a vm.VM of its own.
+// Program is a compiled rule. It is immutable and safe for concurrent use.
+// Package ladder compiles each rule of a ladder when it parses it, and runs
+// them on each assessment it evaluates; a program of one's own is for
+// checking a rule against a ladder (Check), as an editor would.
 type Program struct {
 	scope  Scope
 	source string
 	lim    Limits
 	prog   *vm.Program
-	ir     *node       // the checked rule, for Check, Cost and the analyses
+	ir     *node       // the checked rule, for Check and the analyses
 	ids    []idLiteral // literals compared with IDs, for Check
-	// reasons and lists say what a run may observe (see Reads).
-	reasons, lists bool
-	uses           uint8 // the variables the rule names, by bit (see varBit)
-	patternSize    int   // the size of its patterns (see Limits.MaxPatternSize)
+	run    rule.Runnable
+	uses   uint8 // the variables the rule names, by bit (see varBit)
+}
+
+func init() {
+	rule.Of = func(p any) *rule.Runnable { return &p.(*Program).run }
 }
 
 // Builtins returns the builtin functions of expr that rules may call. The
@@ -110,19 +116,26 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 	if err != nil {
 		return nil, fromExpr(src, err)
 	}
-	p := &Program{scope: scope, source: src, lim: lim, prog: prog, ir: ir, ids: c.ids, patternSize: c.patternSize}
-	p.reasons, p.lists = reads(ir)
+	p := &Program{scope: scope, source: src, lim: lim, prog: prog, ir: ir, ids: c.ids}
 	walk(ir, func(n *node) {
 		if n.op == opVar {
 			p.uses |= varBit(n.name)
 		}
 	})
+	p.run = rule.Runnable{
+		Source:      src,
+		Run:         p.runOn,
+		Uses:        func(variable string) bool { return p.uses&varBit(variable) != 0 },
+		Cost:        func(list, text, name, reason int) float64 { return p.cost(Sizes{list, text, name, reason}) },
+		PatternSize: c.patternSize,
+	}
+	p.run.Reasons, p.run.Lists = reads(ir)
 	return p, nil
 }
 
 func newConfig(scope Scope) *conf.Config {
 	config := conf.CreateNew()
-	opts := append([]expr.Option{expr.Env(typeEnv(scope)), expr.DisableAllBuiltins()}, helperOptions()...)
+	opts := append([]expr.Option{expr.Env(rule.TypeEnv(scope == LevelRule)), expr.DisableAllBuiltins()}, helperOptions()...)
 	for _, name := range builtins {
 		opts = append(opts, expr.EnableBuiltin(name))
 	}
@@ -273,47 +286,32 @@ func (p *Program) Scope() Scope { return p.scope }
 // Source returns the rule.
 func (p *Program) Source() string { return p.source }
 
-// Reads reports what a run of the rule may observe beyond the statuses:
-// reasons is true when it may read the reason of a requirement or mark, and
-// lists when a level rule may read its skills' hard and soft lists. A caller
-// that fills environments may leave out what a program cannot observe.
-func (p *Program) Reads() (reasons, lists bool) { return p.reasons, p.lists }
-
-// Uses reports whether the rule names a variable, so that a caller need not
-// fill in the environment what the rule cannot read.
-func (p *Program) Uses(variable string) bool { return p.uses&varBit(variable) != 0 }
-
-// PatternSize returns the size of the regular expressions the rule matches
-// with (see Limits.MaxPatternSize), for a caller that bounds them over the
-// rules of a ladder.
-func (p *Program) PatternSize() int { return p.patternSize }
-
 // varBit returns the bit of a variable in Program.uses, 0 for other names.
 func varBit(name string) uint8 {
 	switch name {
-	case VarHard:
+	case rule.VarHard:
 		return 1
-	case VarSoft:
+	case rule.VarSoft:
 		return 2
-	case VarSkill:
+	case rule.VarSkill:
 		return 4
-	case VarLevel:
+	case rule.VarLevel:
 		return 8
-	case VarSkills:
+	case rule.VarSkills:
 		return 16
-	case VarReachMark:
+	case rule.VarReachMark:
 		return 32
-	case VarDescriptionMark:
+	case rule.VarDescriptionMark:
 		return 64
 	}
 	return 0
 }
 
-// Run runs the rule on env with machine m, which it reuses: a VM may run
+// runOn runs the rule on env with machine m, which it reuses: a VM may run
 // many programs, one at a time. It returns the rule's verdict, or an error
 // when the run fails, which a rule that passed Check on the ladder the
 // environment comes from does not.
-func (p *Program) Run(m *vm.VM, env Env) (bool, error) {
+func (p *Program) runOn(m *vm.VM, env rule.Env) (bool, error) {
 	m.MemoryBudget = p.lim.MemoryBudget
 	out, err := m.Run(p.prog, map[string]any(env))
 	if err != nil {
@@ -400,13 +398,13 @@ func startsOperand(t lexer.Token) bool {
 func cleanMessage(msg string) string { return goTypeNames.Replace(msg) }
 
 var goTypeNames = strings.NewReplacer(
-	"[]dsl.Requirement", "list of requirements",
-	"[]dsl.SkillResult", "list of skills",
-	"dsl.Requirement", "requirement",
-	"dsl.SkillResult", "skill",
-	"dsl.Skill", "skill",
-	"dsl.Level", "level",
-	"dsl.Mark", "mark",
+	"[]rule.Requirement", "list of requirements",
+	"[]rule.SkillResult", "list of skills",
+	"rule.Requirement", "requirement",
+	"rule.SkillResult", "skill",
+	"rule.Skill", "skill",
+	"rule.Level", "level",
+	"rule.Mark", "mark",
 	"[]interface {}", "list",
 	"interface {}", "any",
 )
@@ -415,9 +413,9 @@ var goTypeNames = strings.NewReplacer(
 // gives them.
 func varNames(scope Scope) []string {
 	if scope == LevelRule {
-		return []string{VarSkills, VarLevel, VarReachMark, VarDescriptionMark}
+		return []string{rule.VarSkills, rule.VarLevel, rule.VarReachMark, rule.VarDescriptionMark}
 	}
-	return []string{VarHard, VarSoft, VarSkill, VarLevel}
+	return []string{rule.VarHard, rule.VarSoft, rule.VarSkill, rule.VarLevel}
 }
 
 // names lists what a rule of the scope may name: variables, helpers and

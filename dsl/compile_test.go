@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"github.com/ladderkit/ladder/internal/rule"
+
 	"errors"
 	"strings"
 	"testing"
@@ -250,7 +252,7 @@ func TestRunOverTheMemoryBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = p.Run(&m, NewEnv(SkillRule))
+	_, err = p.runOn(&m, rule.NewEnv(SkillRule == LevelRule))
 	want := "1:21: memory budget exceeded\n    len(map(1..10, map(1..10, #))) > 0\n                        ^"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
@@ -290,7 +292,7 @@ func TestReads(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Compile(%q) failed: %v", tc.rule, err)
 		}
-		if reasons, lists := p.Reads(); reasons != tc.reasons || lists != tc.lists {
+		if reasons, lists := p.run.Reasons, p.run.Lists; reasons != tc.reasons || lists != tc.lists {
 			t.Errorf("Reads(%q) = %v, %v; want %v, %v", tc.rule, reasons, lists, tc.reasons, tc.lists)
 		}
 	}
@@ -425,7 +427,7 @@ func TestCheckErrors(t *testing.T) {
 // by the names rules write, not by Go's.
 func TestInOnAValueAsksForAField(t *testing.T) {
 	var m vm.VM
-	env := NewEnv(SkillRule)
+	env := rule.NewEnv(SkillRule == LevelRule)
 	for rule, want := range map[string]bool{
 		"'id' in skill":            true,
 		"'ID' in skill":            false,
@@ -437,7 +439,7 @@ func TestInOnAValueAsksForAField(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, err := p.Run(&m, env); err != nil || got != want {
+		if got, err := p.runOn(&m, env); err != nil || got != want {
 			t.Errorf("%s = %v, %v; want %v", rule, got, err, want)
 		}
 	}
@@ -447,24 +449,24 @@ func TestInOnAValueAsksForAField(t *testing.T) {
 // the checker had types of its own: each now evaluates to what it says, or
 // is refused when compiled.
 func TestRulesThatMisledBefore(t *testing.T) {
-	reached := func(ids ...string) []Requirement {
-		var out []Requirement
+	reached := func(ids ...string) []rule.Requirement {
+		var out []rule.Requirement
 		for _, id := range ids {
-			out = append(out, Requirement{ID: id, Reached: true, Status: StatusReached})
+			out = append(out, rule.Requirement{ID: id, Reached: true, Status: rule.Reached})
 		}
 		return out
 	}
 	// Two skills, each with two hard requirements, all reached.
 	two := &world{
-		Skills: []SkillResult{
+		Skills: []rule.SkillResult{
 			{ID: "a", Reached: true, Hard: reached("a1", "a2")},
 			{ID: "b", Reached: true, Hard: reached("b1", "b2")},
 		},
 		Hard:  reached("a1", "a2"),
-		Level: Level{ID: "1", Rank: 1},
-		Reach: Mark{Status: StatusUnassessed}, Descr: Mark{Status: StatusUnassessed},
+		Level: rule.Level{ID: "1", Rank: 1},
+		Reach: rule.Mark{Status: rule.Unassessed}, Descr: rule.Mark{Status: rule.Unassessed},
 	}
-	none := &world{Hard: []Requirement{{ID: "a1", Status: StatusNotYet}}, Level: Level{ID: "1", Rank: 1}}
+	none := &world{Hard: []rule.Requirement{{ID: "a1", Status: rule.NotYet}}, Level: rule.Level{ID: "1", Rank: 1}}
 	shape := Shape{Skills: []string{"a", "b"}, Levels: []string{"1"}, Requirements: []string{"a1", "a2", "b1", "b2"}, Sizes: Sizes{List: 2, Text: 10, Name: 4}}
 	for _, tc := range []struct {
 		scope Scope
@@ -490,7 +492,7 @@ func TestRulesThatMisledBefore(t *testing.T) {
 			continue
 		}
 		var m vm.VM
-		got, err := p.Run(&m, tc.on.env(tc.scope))
+		got, err := p.runOn(&m, tc.on.env(tc.scope))
 		if err != nil || got != tc.want {
 			t.Errorf("%s = %v, %v; want %v", tc.rule, got, err, tc.want)
 		}

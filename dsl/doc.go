@@ -21,12 +21,12 @@
 //
 // The skill rule decides whether one skill is reached at one level. It sees:
 //
-//	hard   the skill's hard requirements at the level, a list of Requirement
-//	soft   the skill's soft requirements at the level, a list of Requirement
-//	skill  the skill: .id, .name, .general (a Skill)
-//	level  the level: .id, .name, .rank, .reach (a Level)
+//	hard   the skill's hard requirements at the level, a list of requirements
+//	soft   the skill's soft requirements at the level, a list of requirements
+//	skill  the skill: .id, .name, .general
+//	level  the level: .id, .name, .rank, .reach
 //
-// A Requirement has .id, .text, .reached (a boolean), .status ("reached",
+// A requirement has .id, .text, .reached (a boolean), .status ("reached",
 // "not_yet" or "unassessed") and .reason (the assessor's, "" when none).
 // Requirements marked not_applicable are left out of the lists, as if the
 // level did not have them. A level's requirements without a skill form its
@@ -37,13 +37,13 @@
 //
 // The level rule decides whether a level is reached. It sees:
 //
-//	skills           the level's skills, a list of SkillResult: .id, .name,
+//	skills           the level's skills, a list of skills: .id, .name,
 //	                 .general, .reached (the skill rule's verdict), .hard, .soft
 //	level            the level: .id, .name, .rank, .reach
-//	reachMark        the assessor's mark on the level's expertise reach (a Mark)
-//	descriptionMark  the assessor's mark on the level's description (a Mark)
+//	reachMark        the assessor's mark on the level's expertise reach
+//	descriptionMark  the assessor's mark on the level's description
 //
-// A Mark has .reached, .status ("reached", "not_yet", "not_applicable", or
+// A mark has .reached, .status ("reached", "not_yet", "not_applicable", or
 // "unassessed" when the assessment has none) and .reason.
 //
 // # Functions
@@ -143,8 +143,8 @@
 // Every error carries the offset of the character at fault, shown with a
 // caret by Error.Snippet.
 //
-// Rules are checked and compiled once, when package ladder parses a ladder;
-// a compiled Program is immutable and runs on a reused vm.VM. expr v1.17.8
+// Rules are checked and compiled once, when package ladder parses a ladder,
+// and run by ladder.Evaluate; a compiled Program is immutable. expr v1.17.8
 // runs findLastIndex in a loop that corrupts the machine's stack when it is
 // nested in a predicate (expr issue #950): rules run it as a forward loop.
 package dsl

@@ -2,6 +2,7 @@ package dsl
 
 import (
 	"fmt"
+	"github.com/ladderkit/ladder/internal/rule"
 	"sync"
 
 	"github.com/expr-lang/expr"
@@ -22,12 +23,12 @@ var helpers = []struct {
 	{"share", func(list any) (any, error) {
 		reached, total, err := countReached(list)
 		return fraction(reached, total), err
-	}, []any{new(func([]Requirement) float64), new(func([]SkillResult) float64), new(func([]any) float64)}},
+	}, []any{new(func([]rule.Requirement) float64), new(func([]rule.SkillResult) float64), new(func([]any) float64)}},
 	// missing(list) is the number of items of the list that are not reached.
 	{"missing", func(list any) (any, error) {
 		reached, total, err := countReached(list)
 		return total - reached, err
-	}, []any{new(func([]Requirement) int), new(func([]SkillResult) int), new(func([]any) int)}},
+	}, []any{new(func([]rule.Requirement) int), new(func([]rule.SkillResult) int), new(func([]any) int)}},
 }
 
 // fractions holds n/d stored in an interface, for d up to 32: a float64
@@ -79,27 +80,27 @@ func helperOptions() []expr.Option {
 }
 
 // countReached counts the reached items of a list as rules hold them: []any
-// of Requirement or SkillResult values, or typed slices of them.
+// of rule.Requirement or rule.SkillResult values, or typed slices of them.
 func countReached(list any) (reached, total int, err error) {
 	switch l := list.(type) {
 	case []any:
 		for _, x := range l {
 			switch v := x.(type) {
-			case Requirement:
+			case rule.Requirement:
 				reached += b2i(v.Reached)
-			case SkillResult:
+			case rule.SkillResult:
 				reached += b2i(v.Reached)
 			default:
 				return 0, 0, fmt.Errorf("want a list of requirements or skills, got an element of type %T", x)
 			}
 		}
 		return reached, len(l), nil
-	case []Requirement:
+	case []rule.Requirement:
 		for _, v := range l {
 			reached += b2i(v.Reached)
 		}
 		return reached, len(l), nil
-	case []SkillResult:
+	case []rule.SkillResult:
 		for _, v := range l {
 			reached += b2i(v.Reached)
 		}

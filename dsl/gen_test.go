@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"github.com/ladderkit/ladder/internal/rule"
+
 	"math/rand"
 	"strconv"
 )
@@ -11,36 +13,36 @@ func genWorld(r *rand.Rand) world {
 	text := func() string {
 		return []string{"Text", "text of a requirement", "é", "", "x$", "Text 42", "a b", " x "}[r.Intn(8)]
 	}
-	req := func() Requirement {
-		status := []string{StatusReached, StatusNotYet, StatusUnassessed}[r.Intn(3)]
-		q := Requirement{ID: []string{"r1", "r2", "r3", "a"}[r.Intn(4)], Text: text(), Status: status, Reached: status == StatusReached}
-		if status != StatusUnassessed && r.Intn(2) == 0 {
+	req := func() rule.Requirement {
+		status := []string{rule.Reached, rule.NotYet, rule.Unassessed}[r.Intn(3)]
+		q := rule.Requirement{ID: []string{"r1", "r2", "r3", "a"}[r.Intn(4)], Text: text(), Status: status, Reached: status == rule.Reached}
+		if status != rule.Unassessed && r.Intn(2) == 0 {
 			q.Reason = text()
 		}
 		return q
 	}
-	reqs := func() []Requirement {
-		out := []Requirement{}
+	reqs := func() []rule.Requirement {
+		out := []rule.Requirement{}
 		for range r.Intn(5) {
 			out = append(out, req())
 		}
 		return out
 	}
-	mark := func() Mark {
-		status := []string{StatusReached, StatusNotYet, StatusNotApplicable, StatusUnassessed}[r.Intn(4)]
-		m := Mark{Status: status, Reached: status == StatusReached}
-		if status != StatusUnassessed && r.Intn(2) == 0 {
+	mark := func() rule.Mark {
+		status := []string{rule.Reached, rule.NotYet, rule.NotApplicable, rule.Unassessed}[r.Intn(4)]
+		m := rule.Mark{Status: status, Reached: status == rule.Reached}
+		if status != rule.Unassessed && r.Intn(2) == 0 {
 			m.Reason = text()
 		}
 		return m
 	}
 	w := world{Hard: reqs(), Soft: reqs(), Reach: mark(), Descr: mark()}
-	w.Skill = Skill{ID: []string{"s1", "devops", ""}[r.Intn(3)], Name: "Skill"}
+	w.Skill = rule.Skill{ID: []string{"s1", "devops", ""}[r.Intn(3)], Name: "Skill"}
 	w.Skill.General = w.Skill.ID == ""
-	w.Level = Level{ID: "l" + strconv.Itoa(1+r.Intn(3)), Name: "Level", Rank: 1 + r.Intn(3), Reach: "Squad"}
+	w.Level = rule.Level{ID: "l" + strconv.Itoa(1+r.Intn(3)), Name: "Level", Rank: 1 + r.Intn(3), Reach: "Squad"}
 	for range 1 + r.Intn(4) {
 		id := []string{"s1", "devops", ""}[r.Intn(3)]
-		w.Skills = append(w.Skills, SkillResult{ID: id, Name: "Skill " + id, General: id == "", Reached: r.Intn(2) == 0, Hard: reqs(), Soft: reqs()})
+		w.Skills = append(w.Skills, rule.SkillResult{ID: id, Name: "Skill " + id, General: id == "", Reached: r.Intn(2) == 0, Hard: reqs(), Soft: reqs()})
 	}
 	return w
 }
@@ -54,7 +56,7 @@ func shapeOf(w *world) Shape {
 		Requirements: []string{"r1", "r2", "r3", "a"},
 		Sizes:        w.sizes(),
 	}
-	reqs := func(rs []Requirement) {
+	reqs := func(rs []rule.Requirement) {
 		for _, r := range rs {
 			s.Requirements = append(s.Requirements, r.ID)
 		}

@@ -39,7 +39,7 @@ type Limits struct {
 	// once per level. Default 1000000: a few milliseconds.
 	MaxTotalCost int
 	// MemoryBudget is expr's memory budget for one run of a rule, in the
-	// units of vm.VM.MemoryBudget: elements of the lists a rule builds
+	// units of expr's memory budget: elements of the lists a rule builds
 	// (strings are bounded by MaxCost instead). A run over it fails, a
 	// second fence behind MaxCost. Default 100000.
 	MemoryBudget uint

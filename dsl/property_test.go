@@ -112,7 +112,7 @@ func tryRuleOutcome(c ruleCase, src string) (outcome, error) {
 				err = fmt.Errorf("panic: %v", x)
 			}
 		}()
-		return p.Run(&m, c.World.env(c.Scope))
+		return p.runOn(&m, c.World.env(c.Scope))
 	}()
 	if err != nil {
 		return accepted, fmt.Errorf("rule %q passed Check but failed on expr's machine: %v", src, err)
@@ -124,7 +124,7 @@ func tryRuleOutcome(c ruleCase, src string) (outcome, error) {
 	if got != want {
 		return accepted, fmt.Errorf("rule %q: expr's machine says %v, the reference %v", src, got, want)
 	}
-	if estimate := p.Cost(shape.Sizes); steps > estimate {
+	if estimate := p.cost(shape.Sizes); steps > estimate {
 		return accepted, fmt.Errorf("rule %q took %.1f steps, over its estimate of %.1f", src, steps, estimate)
 	}
 	return accepted, nil

@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"github.com/ladderkit/ladder/internal/rule"
+
 	"fmt"
 	"math"
 	"regexp"
@@ -21,26 +23,26 @@ import (
 
 // world is what a rule sees: the variables of its scope.
 type world struct {
-	Hard, Soft   []Requirement
-	Skill        Skill
-	Level        Level
-	Skills       []SkillResult
-	Reach, Descr Mark
+	Hard, Soft   []rule.Requirement
+	Skill        rule.Skill
+	Level        rule.Level
+	Skills       []rule.SkillResult
+	Reach, Descr rule.Mark
 }
 
 // env returns the world as a run of the expr program sees it.
-func (w *world) env(s Scope) Env {
-	env := NewEnv(s)
+func (w *world) env(s Scope) rule.Env {
+	env := rule.NewEnv(s == LevelRule)
 	if s == SkillRule {
-		env[VarHard] = anys(w.Hard)
-		env[VarSoft] = anys(w.Soft)
-		env[VarSkill] = w.Skill
+		env[rule.VarHard] = anys(w.Hard)
+		env[rule.VarSoft] = anys(w.Soft)
+		env[rule.VarSkill] = w.Skill
 	} else {
-		env[VarSkills] = anys(w.Skills)
-		env[VarReachMark] = w.Reach
-		env[VarDescriptionMark] = w.Descr
+		env[rule.VarSkills] = anys(w.Skills)
+		env[rule.VarReachMark] = w.Reach
+		env[rule.VarDescriptionMark] = w.Descr
 	}
-	env[VarLevel] = w.Level
+	env[rule.VarLevel] = w.Level
 	return env
 }
 
@@ -55,7 +57,7 @@ func anys[T any](xs []T) []any {
 // sizes returns the sizes of the world, as a ladder holding it has them.
 func (w *world) sizes() Sizes {
 	var s Sizes
-	reqs := func(rs []Requirement) {
+	reqs := func(rs []rule.Requirement) {
 		s.List = max(s.List, len(rs))
 		for _, r := range rs {
 			s.Text = max(s.Text, len(r.Text))
@@ -161,19 +163,19 @@ func (r *refRun) eval(n *node) any {
 			}
 		}
 		switch n.name {
-		case VarHard:
+		case rule.VarHard:
 			return anys(r.w.Hard)
-		case VarSoft:
+		case rule.VarSoft:
 			return anys(r.w.Soft)
-		case VarSkill:
+		case rule.VarSkill:
 			return r.w.Skill
-		case VarLevel:
+		case rule.VarLevel:
 			return r.w.Level
-		case VarSkills:
+		case rule.VarSkills:
 			return anys(r.w.Skills)
-		case VarReachMark:
+		case rule.VarReachMark:
 			return r.w.Reach
-		case VarDescriptionMark:
+		case rule.VarDescriptionMark:
 			return r.w.Descr
 		}
 		r.fail("unknown variable %s", n.name)
@@ -219,7 +221,7 @@ func (r *refRun) eval(n *node) any {
 // field1 reads a field of a value by the language's name.
 func field1(v any, name string) any {
 	switch x := v.(type) {
-	case Requirement:
+	case rule.Requirement:
 		switch name {
 		case "id":
 			return x.ID
@@ -232,7 +234,7 @@ func field1(v any, name string) any {
 		case "reason":
 			return x.Reason
 		}
-	case Skill:
+	case rule.Skill:
 		switch name {
 		case "id":
 			return x.ID
@@ -241,7 +243,7 @@ func field1(v any, name string) any {
 		case "general":
 			return x.General
 		}
-	case SkillResult:
+	case rule.SkillResult:
 		switch name {
 		case "id":
 			return x.ID
@@ -256,7 +258,7 @@ func field1(v any, name string) any {
 		case "soft":
 			return anys(x.Soft)
 		}
-	case Level:
+	case rule.Level:
 		switch name {
 		case "id":
 			return x.ID
@@ -267,7 +269,7 @@ func field1(v any, name string) any {
 		case "reach":
 			return x.Reach
 		}
-	case Mark:
+	case rule.Mark:
 		switch name {
 		case "reached":
 			return x.Reached
@@ -378,9 +380,9 @@ func (r *refRun) binary(n *node) any {
 // is reached.
 func reached(v any) bool {
 	switch x := v.(type) {
-	case Requirement:
+	case rule.Requirement:
 		return x.Reached
-	case SkillResult:
+	case rule.SkillResult:
 		return x.Reached
 	}
 	panic(refError{fmt.Sprintf("%T has no reached", v)})

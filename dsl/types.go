@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	"github.com/ladderkit/ladder/internal/rule"
+
 	"reflect"
 	"strings"
 )
@@ -171,11 +173,11 @@ type field struct {
 // fields lists the fields of each struct kind, in the order of the Go
 // types' declarations, read from their expr tags.
 var fields = map[kind][]field{
-	kRequirement: fieldsOf(reflect.TypeOf(Requirement{}), map[string]domain{"id": domRequirementID, "status": domRequirementStatus}),
-	kSkill:       fieldsOf(reflect.TypeOf(Skill{}), map[string]domain{"id": domSkillID}),
-	kSkillResult: fieldsOf(reflect.TypeOf(SkillResult{}), map[string]domain{"id": domSkillID}),
-	kLevel:       fieldsOf(reflect.TypeOf(Level{}), map[string]domain{"id": domLevelID}),
-	kMark:        fieldsOf(reflect.TypeOf(Mark{}), map[string]domain{"status": domMarkStatus}),
+	kRequirement: fieldsOf(reflect.TypeOf(rule.Requirement{}), map[string]domain{"id": domRequirementID, "status": domRequirementStatus}),
+	kSkill:       fieldsOf(reflect.TypeOf(rule.Skill{}), map[string]domain{"id": domSkillID}),
+	kSkillResult: fieldsOf(reflect.TypeOf(rule.SkillResult{}), map[string]domain{"id": domSkillID}),
+	kLevel:       fieldsOf(reflect.TypeOf(rule.Level{}), map[string]domain{"id": domLevelID}),
+	kMark:        fieldsOf(reflect.TypeOf(rule.Mark{}), map[string]domain{"status": domMarkStatus}),
 }
 
 func fieldsOf(t reflect.Type, doms map[string]domain) []field {
@@ -220,8 +222,8 @@ func lookupField(k kind, name string) *typ {
 
 // statuses lists the words a status field may hold.
 var statuses = map[domain][]string{
-	domRequirementStatus: {StatusReached, StatusNotYet, StatusUnassessed},
-	domMarkStatus:        {StatusReached, StatusNotYet, StatusNotApplicable, StatusUnassessed},
+	domRequirementStatus: {rule.Reached, rule.NotYet, rule.Unassessed},
+	domMarkStatus:        {rule.Reached, rule.NotYet, rule.NotApplicable, rule.Unassessed},
 }
 
 // domainName names what a string of a domain holds, for messages.
@@ -245,17 +247,17 @@ func domainName(d domain) string {
 func scopeVars(s Scope) []field {
 	if s == LevelRule {
 		return []field{
-			{VarSkills, listOf(tSkillResult, -1)},
-			{VarLevel, tLevel},
-			{VarReachMark, tMark},
-			{VarDescriptionMark, tMark},
+			{rule.VarSkills, listOf(tSkillResult, -1)},
+			{rule.VarLevel, tLevel},
+			{rule.VarReachMark, tMark},
+			{rule.VarDescriptionMark, tMark},
 		}
 	}
 	return []field{
-		{VarHard, listOf(tRequirement, -1)},
-		{VarSoft, listOf(tRequirement, -1)},
-		{VarSkill, tSkill},
-		{VarLevel, tLevel},
+		{rule.VarHard, listOf(tRequirement, -1)},
+		{rule.VarSoft, listOf(tRequirement, -1)},
+		{rule.VarSkill, tSkill},
+		{rule.VarLevel, tLevel},
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/rule"
 )
 
 // Input is one assessment mapped onto a plan, and the verdicts Decide
@@ -155,13 +156,13 @@ func allHardReached(marks []Mark, hard []int) bool {
 // boxes holds the values expression rules see, made once per plan: storing a
 // struct in an interface allocates, and a rule run on values made in advance
 // allocates nothing. A requirement's value depends on its status, and on its
-// reason, which only rules that read reasons get (see dsl.Program.Reads).
+// reason, which only rules that read reasons get (see rule.Runnable).
 type boxes struct {
 	req    [][3]any // by requirement, by status (Unassessed, Reached, NotYet) without reason
-	skill  []any    // dsl.Skill by group (flattened)
-	result [][2]any // dsl.SkillResult without lists, by group, by reached
-	level  []any    // dsl.Level by level
-	mark   [4]any   // dsl.Mark by status, without reason
+	skill  []any    // rule.Skill by group (flattened)
+	result [][2]any // rule.SkillResult without lists, by group, by reached
+	level  []any    // rule.Level by level
+	mark   [4]any   // rule.Mark by status, without reason
 }
 
 func newBoxes(p *Plan) *boxes {
@@ -177,12 +178,12 @@ func newBoxes(p *Plan) *boxes {
 		}
 	}
 	for i, l := range p.spec.Levels {
-		b.level[i] = dsl.Level{ID: l.ID, Name: l.Name, Rank: i + 1, Reach: l.Reach}
+		b.level[i] = rule.Level{ID: l.ID, Name: l.Name, Rank: i + 1, Reach: l.Reach}
 		for g, group := range l.Groups {
 			k := p.groupStart[i] + g
-			b.skill[k] = dsl.Skill{ID: group.Skill, Name: group.Name, General: group.General}
+			b.skill[k] = rule.Skill{ID: group.Skill, Name: group.Name, General: group.General}
 			for reached := range 2 {
-				b.result[k][reached] = dsl.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: reached == 1}
+				b.result[k][reached] = rule.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: reached == 1}
 			}
 		}
 	}
@@ -192,12 +193,12 @@ func newBoxes(p *Plan) *boxes {
 	return b
 }
 
-func requirementValue(r Requirement, m Mark) dsl.Requirement {
-	return dsl.Requirement{ID: r.ID, Text: r.Text, Reached: m.Status == Reached, Status: m.Status.String(), Reason: m.Reason}
+func requirementValue(r Requirement, m Mark) rule.Requirement {
+	return rule.Requirement{ID: r.ID, Text: r.Text, Reached: m.Status == Reached, Status: m.Status.String(), Reason: m.Reason}
 }
 
-func markValue(m Mark) dsl.Mark {
-	return dsl.Mark{Reached: m.Status == Reached, Status: m.Status.String(), Reason: m.Reason}
+func markValue(m Mark) rule.Mark {
+	return rule.Mark{Reached: m.Status == Reached, Status: m.Status.String(), Reason: m.Reason}
 }
 
 // runner runs expression rules for one Input: a VM, the environments, and
@@ -205,7 +206,7 @@ func markValue(m Mark) dsl.Mark {
 type runner struct {
 	p                    *Plan
 	vm                   vm.VM
-	skillEnv, levelEnv   dsl.Env
+	skillEnv, levelEnv   rule.Env
 	hard, soft, skills   []any
 	hardN, softN, skillN []any // hardN[n] is hard[:n] stored in an interface, made once
 }
@@ -221,8 +222,8 @@ func newRunner(p *Plan) *runner {
 	}
 	r := &runner{
 		p:        p,
-		skillEnv: dsl.NewEnv(dsl.SkillRule),
-		levelEnv: dsl.NewEnv(dsl.LevelRule),
+		skillEnv: rule.NewEnv(false),
+		levelEnv: rule.NewEnv(true),
 		hard:     make([]any, maxHard),
 		soft:     make([]any, maxSoft),
 		skills:   make([]any, maxGroups),
@@ -262,30 +263,30 @@ func (r *runner) fill(buf []any, indices []int, marks []Mark, reasons bool) int 
 	return n
 }
 
-func (r *runner) skill(prog *dsl.Program, in *Input, level, k int, g *Group) (bool, error) {
+func (r *runner) skill(prog *rule.Runnable, in *Input, level, k int, g *Group) (bool, error) {
 	// Only what the rule names is set: the environment is shared, and what
 	// an earlier run left in it the rule cannot read.
-	reasons, _ := prog.Reads()
+	reasons := prog.Reasons
 	env := r.skillEnv
-	if prog.Uses(dsl.VarHard) {
-		env[dsl.VarHard] = r.hardN[r.fill(r.hard, g.Hard, in.Marks, reasons)]
+	if prog.Uses(rule.VarHard) {
+		env[rule.VarHard] = r.hardN[r.fill(r.hard, g.Hard, in.Marks, reasons)]
 	}
-	if prog.Uses(dsl.VarSoft) {
-		env[dsl.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
+	if prog.Uses(rule.VarSoft) {
+		env[rule.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
 	}
-	if prog.Uses(dsl.VarSkill) {
-		env[dsl.VarSkill] = r.p.boxes.skill[k]
+	if prog.Uses(rule.VarSkill) {
+		env[rule.VarSkill] = r.p.boxes.skill[k]
 	}
-	if prog.Uses(dsl.VarLevel) {
-		env[dsl.VarLevel] = r.p.boxes.level[level]
+	if prog.Uses(rule.VarLevel) {
+		env[rule.VarLevel] = r.p.boxes.level[level]
 	}
 	return prog.Run(&r.vm, env)
 }
 
-func (r *runner) level(prog *dsl.Program, in *Input, i int, groups []bool) (bool, error) {
-	reasons, lists := prog.Reads()
+func (r *runner) level(prog *rule.Runnable, in *Input, i int, groups []bool) (bool, error) {
+	reasons, lists := prog.Reasons, prog.Lists
 	start := r.p.groupStart[i]
-	if !prog.Uses(dsl.VarSkills) {
+	if !prog.Uses(rule.VarSkills) {
 		groups = groups[:0]
 	}
 	for g, reached := range groups {
@@ -296,25 +297,25 @@ func (r *runner) level(prog *dsl.Program, in *Input, i int, groups []bool) (bool
 		}
 	}
 	env := r.levelEnv
-	env[dsl.VarSkills] = r.skillN[len(groups)]
-	if prog.Uses(dsl.VarLevel) {
-		env[dsl.VarLevel] = r.p.boxes.level[i]
+	env[rule.VarSkills] = r.skillN[len(groups)]
+	if prog.Uses(rule.VarLevel) {
+		env[rule.VarLevel] = r.p.boxes.level[i]
 	}
-	if prog.Uses(dsl.VarReachMark) {
-		env[dsl.VarReachMark] = r.mark(in.Reach[i], reasons)
+	if prog.Uses(rule.VarReachMark) {
+		env[rule.VarReachMark] = r.mark(in.Reach[i], reasons)
 	}
-	if prog.Uses(dsl.VarDescriptionMark) {
-		env[dsl.VarDescriptionMark] = r.mark(in.Description[i], reasons)
+	if prog.Uses(rule.VarDescriptionMark) {
+		env[rule.VarDescriptionMark] = r.mark(in.Description[i], reasons)
 	}
 	return prog.Run(&r.vm, env)
 }
 
 // skillResult makes the value of a group with its lists, for level rules
 // that read them.
-func (r *runner) skillResult(in *Input, i, g int, reached bool) dsl.SkillResult {
+func (r *runner) skillResult(in *Input, i, g int, reached bool) rule.SkillResult {
 	group := &r.p.spec.Levels[i].Groups[g]
-	list := func(indices []int) []dsl.Requirement {
-		out := make([]dsl.Requirement, 0, len(indices))
+	list := func(indices []int) []rule.Requirement {
+		out := make([]rule.Requirement, 0, len(indices))
 		for _, k := range indices {
 			if m := in.Marks[k]; m.Status != NotApplicable {
 				out = append(out, requirementValue(r.p.spec.Requirements[k], m))
@@ -322,7 +323,7 @@ func (r *runner) skillResult(in *Input, i, g int, reached bool) dsl.SkillResult 
 		}
 		return out
 	}
-	return dsl.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: reached, Hard: list(group.Hard), Soft: list(group.Soft)}
+	return rule.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: reached, Hard: list(group.Hard), Soft: list(group.Soft)}
 }
 
 func (r *runner) mark(m Mark, reasons bool) any {

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/rule"
 	"github.com/ladderkit/ladder/rules"
 )
 
@@ -31,7 +32,7 @@ const (
 	NotApplicable
 )
 
-var statusNames = [...]string{dsl.StatusUnassessed, dsl.StatusReached, dsl.StatusNotYet, dsl.StatusNotApplicable}
+var statusNames = [...]string{rule.Unassessed, rule.Reached, rule.NotYet, rule.NotApplicable}
 
 // String returns the status as rules see it: "unassessed", "reached",
 // "not_yet" or "not_applicable".
@@ -101,7 +102,7 @@ type Plan struct {
 	// skill and level hold the program of each level's rules, nil where
 	// the default holds; origin says whose rules they are: the level's
 	// index, or -1 for the ladder's.
-	skill, level             []*dsl.Program
+	skill, level             []*rule.Runnable
 	skillOrigin, levelOrigin []int
 
 	boxes *boxes // values made once for expression rules; nil without any
@@ -159,8 +160,8 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		index:       make(map[string]int, len(spec.Requirements)),
 		levelIndex:  make(map[string]int, len(spec.Levels)),
 		groupStart:  make([]int, len(spec.Levels)+1),
-		skill:       make([]*dsl.Program, len(spec.Levels)),
-		level:       make([]*dsl.Program, len(spec.Levels)),
+		skill:       make([]*rule.Runnable, len(spec.Levels)),
+		level:       make([]*rule.Runnable, len(spec.Levels)),
 		skillOrigin: make([]int, len(spec.Levels)),
 		levelOrigin: make([]int, len(spec.Levels)),
 	}
@@ -201,15 +202,15 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	lim = lim.OrDefault()
 
 	var errs []*RuleError
-	compiled := make(map[string]*dsl.Program)
+	compiled := make(map[string]*rule.Runnable)
 	patternSize := 0
-	compile := func(scope dsl.Scope, src string, origin int) *dsl.Program {
+	compile := func(scope dsl.Scope, src string, origin int) *rule.Runnable {
 		if src == "" || strings.TrimSpace(src) == defaultRule(scope) {
 			return nil // the default: the plain path decides, faster
 		}
 		key := scope.String() + "\x00" + src
-		if prog, ok := compiled[key]; ok {
-			return prog
+		if run, ok := compiled[key]; ok {
+			return run
 		}
 		var prog *dsl.Program
 		var err error
@@ -218,8 +219,12 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		} else if prog, err = dsl.Compile(scope, src, lim); err == nil {
 			err = prog.Check(shape)
 		}
-		if err == nil && patternSize+prog.PatternSize() > lim.MaxPatternSize {
-			err = &dsl.Error{Source: src, Message: fmt.Sprintf("the patterns of the ladder's rules are of size %d with this one, over the limit of %d", patternSize+prog.PatternSize(), lim.MaxPatternSize)}
+		var run *rule.Runnable
+		if err == nil {
+			run = rule.Of(prog)
+			if patternSize+run.PatternSize > lim.MaxPatternSize {
+				err = &dsl.Error{Source: src, Message: fmt.Sprintf("the patterns of the ladder's rules are of size %d with this one, over the limit of %d", patternSize+run.PatternSize, lim.MaxPatternSize)}
+			}
 		}
 		if err != nil {
 			// Not cached: the same mistake written elsewhere is
@@ -227,9 +232,9 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 			errs = append(errs, &RuleError{Level: origin, Scope: scope, AtLevel: -1, AtGroup: -1, Err: err})
 			return nil
 		}
-		patternSize += prog.PatternSize()
-		compiled[key] = prog
-		return prog
+		patternSize += run.PatternSize
+		compiled[key] = run
+		return run
 	}
 	ladderSkill := compile(dsl.SkillRule, spec.Rules.Skill, -1)
 	ladderLevel := compile(dsl.LevelRule, spec.Rules.Level, -1)
@@ -285,13 +290,13 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 	total, runs := 0.0, 0
 	for i, l := range p.spec.Levels {
 		if prog := p.skill[i]; prog != nil {
-			c := prog.Cost(sizes) * float64(len(l.Groups))
+			c := prog.Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason) * float64(len(l.Groups))
 			share[key{p.skillOrigin[i], dsl.SkillRule}] += c
 			total += c
 			runs += len(l.Groups)
 		}
 		if prog := p.level[i]; prog != nil {
-			c := prog.Cost(sizes)
+			c := prog.Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason)
 			share[key{p.levelOrigin[i], dsl.LevelRule}] += c
 			total += c
 			runs++
@@ -391,7 +396,7 @@ func (p *Plan) Custom() bool { return p.boxes != nil }
 // Rule returns the program deciding at the level at index i in the given
 // scope, nil where the default holds, and whose rules it is: the level's
 // index, or -1 for the ladder's.
-func (p *Plan) Rule(i int, scope dsl.Scope) (prog *dsl.Program, origin int) {
+func (p *Plan) Rule(i int, scope dsl.Scope) (prog *rule.Runnable, origin int) {
 	if scope == dsl.LevelRule {
 		return p.level[i], p.levelOrigin[i]
 	}

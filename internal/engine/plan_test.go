@@ -53,7 +53,7 @@ func TestRuleFallback(t *testing.T) {
 		prog, o := p.Rule(level, scope)
 		got := ""
 		if prog != nil {
-			got = prog.Source()
+			got = prog.Source
 		}
 		if got != src || o != origin {
 			t.Errorf("level %d %s rule: got %q from %d, want %q from %d", level, scope, got, o, src, origin)

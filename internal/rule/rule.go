@@ -1,0 +1,150 @@
+// Package rule holds what the engine needs of a rule that package dsl
+// compiled: the values rules see (requirements, skills, levels, marks, and
+// the status words), and the runnable form of a program, which package dsl
+// gives through Of. No exported name of the library shows them: rules are
+// run through ladder.Evaluate.
+package rule
+
+import "github.com/expr-lang/expr/vm"
+
+// Runnable is a rule compiled by package dsl, as the engine runs it.
+type Runnable struct {
+	// Source is the rule.
+	Source string
+	// Run runs the rule on env with machine m, which it reuses. It
+	// returns the verdict, or an error when the run fails, which a rule
+	// that passed its checks on the ladder of env does not.
+	Run func(m *vm.VM, env Env) (bool, error)
+	// Reasons and Lists say what a run may observe beyond the statuses:
+	// the reasons of requirements and marks, and a level rule's skills'
+	// hard and soft lists. An environment may leave out what a rule
+	// cannot observe.
+	Reasons, Lists bool
+	// Uses reports whether the rule names a variable: one it does not
+	// need not be set.
+	Uses func(variable string) bool
+	// Cost returns the steps one run may take over what it sees, of the
+	// sizes given (see dsl.Sizes).
+	Cost func(list, text, name, reason int) float64
+	// PatternSize is the size of the rule's regular expressions (see
+	// dsl.Limits.MaxPatternSize).
+	PatternSize int
+}
+
+// Of returns the runnable form of a *dsl.Program. Package dsl sets it when
+// it is initialized.
+var Of func(program any) *Runnable
+
+// The statuses a rule sees in the status field of a Requirement or Mark.
+const (
+	Reached       = "reached"
+	NotYet        = "not_yet"
+	Unassessed    = "unassessed"
+	NotApplicable = "not_applicable" // marks only: such requirements are left out
+)
+
+// Requirement is a requirement as rules see it, in hard and soft and in a
+// skill's hard and soft lists. Requirements marked not_applicable are left
+// out of these lists.
+type Requirement struct {
+	// ID is the requirement's ID.
+	ID string `expr:"id"`
+	// Text is the requirement's text.
+	Text string `expr:"text"`
+	// Reached is true when the requirement is marked reached.
+	Reached bool `expr:"reached"`
+	// Status is "reached", "not_yet" or "unassessed" (no mark).
+	Status string `expr:"status"`
+	// Reason is the reason given with the mark, "" when none.
+	Reason string `expr:"reason"`
+}
+
+// Skill is the skill a skill rule decides on: the variable skill. At a level
+// whose requirements have no skill, the rule decides on the general group,
+// whose ID is "" and General true.
+type Skill struct {
+	// ID is the skill's ID, "" for the general group.
+	ID string `expr:"id"`
+	// Name is the skill's name ("General" for the general group).
+	Name string `expr:"name"`
+	// General is true for the level's requirements that have no skill.
+	General bool `expr:"general"`
+}
+
+// SkillResult is a skill of the level a level rule decides on, with the
+// skill rule's verdict: an element of the variable skills.
+type SkillResult struct {
+	// ID is the skill's ID, "" for the general group.
+	ID string `expr:"id"`
+	// Name is the skill's name ("General" for the general group).
+	Name string `expr:"name"`
+	// General is true for the level's requirements that have no skill.
+	General bool `expr:"general"`
+	// Reached is the skill rule's verdict on this skill at this level.
+	Reached bool `expr:"reached"`
+	// Hard and Soft are the skill's requirements at this level.
+	Hard []Requirement `expr:"hard"`
+	Soft []Requirement `expr:"soft"`
+}
+
+// Level is the level a rule is applied at: the variable level.
+type Level struct {
+	// ID is the level's ID.
+	ID string `expr:"id"`
+	// Name is the level's name.
+	Name string `expr:"name"`
+	// Rank is the level's place in the ladder, from 1.
+	Rank int `expr:"rank"`
+	// Reach is the level's expertise reach.
+	Reach string `expr:"reach"`
+}
+
+// Mark is the assessor's mark on a level's expertise reach or description:
+// the variables reachMark and descriptionMark of a level rule.
+type Mark struct {
+	// Reached is true when the mark is reached.
+	Reached bool `expr:"reached"`
+	// Status is "reached", "not_yet", "not_applicable", or "unassessed"
+	// when the assessment has no such mark.
+	Status string `expr:"status"`
+	// Reason is the reason given with the mark, "" when none.
+	Reason string `expr:"reason"`
+}
+
+// The names of the variables, as rules write them.
+const (
+	VarHard            = "hard"
+	VarSoft            = "soft"
+	VarSkill           = "skill"
+	VarLevel           = "level"
+	VarSkills          = "skills"
+	VarReachMark       = "reachMark"
+	VarDescriptionMark = "descriptionMark"
+)
+
+// Env holds the variables of one run of a rule, by name. Lists (hard, soft,
+// skills) are []any holding values of the element type (Requirement,
+// SkillResult), so that a caller can fill them in place and reuse them from
+// run to run without allocating; the other variables hold their type's
+// value. NewEnv makes one for a scope.
+type Env map[string]any
+
+// NewEnv returns the environment of a skill rule, or of a level rule when
+// level is true, with every variable set to its zero value.
+func NewEnv(level bool) Env {
+	if level {
+		return Env{VarSkills: []any{}, VarLevel: Level{}, VarReachMark: unassessedMark, VarDescriptionMark: unassessedMark}
+	}
+	return Env{VarHard: []any{}, VarSoft: []any{}, VarSkill: Skill{}, VarLevel: Level{}}
+}
+
+var unassessedMark = Mark{Status: Unassessed}
+
+// TypeEnv is the environment expr's checker sees: the same names, with
+// typed lists, so that rules are checked against the element types.
+func TypeEnv(level bool) map[string]any {
+	if level {
+		return map[string]any{VarSkills: []SkillResult{}, VarLevel: Level{}, VarReachMark: Mark{}, VarDescriptionMark: Mark{}}
+	}
+	return map[string]any{VarHard: []Requirement{}, VarSoft: []Requirement{}, VarSkill: Skill{}, VarLevel: Level{}}
+}
