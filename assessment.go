@@ -1,5 +1,7 @@
 package ladder
 
+import "github.com/ladderkit/ladder/internal/rule"
+
 // Assessment is what an assessor found for one person against one ladder:
 // a mark for each requirement looked at, and the sheet's checkboxes for each
 // level's expertise reach and description.
@@ -37,7 +39,7 @@ type Assessment struct {
 type Mark struct {
 	// Status is "reached", "not_yet" or "not_applicable". A not_applicable
 	// requirement is left out, as if the level did not have it.
-	Status Status `json:"status" jsonschema:"enum=reached,enum=not_yet,enum=not_applicable"`
+	Status Status `json:"status"`
 	// Reason says why, in the assessor's words: at most 1000 characters.
 	Reason string `json:"reason,omitempty" jsonschema:"maxLength=1000"`
 }
@@ -51,12 +53,16 @@ type LevelMarks struct {
 	Description *Mark `json:"description,omitempty"`
 }
 
-// Status is the verdict of a Mark.
+// Status is the status of a requirement, or of a level's expertise reach
+// or description: the verdict of a mark, or Unassessed when there is none.
+// It is what rules see in .status, and what results report.
 type Status string
 
-// The statuses of a mark. A requirement without a mark is unassessed.
+// The statuses. A mark is Reached, NotYet or NotApplicable; Unassessed is
+// the status of what has no mark, which a mark cannot be given.
 const (
-	Reached       Status = "reached"
-	NotYet        Status = "not_yet"
-	NotApplicable Status = "not_applicable"
+	Reached       Status = rule.Reached
+	NotYet        Status = rule.NotYet
+	NotApplicable Status = rule.NotApplicable
+	Unassessed    Status = rule.Unassessed
 )

@@ -239,16 +239,11 @@ func runeCount(s string) int {
 	return len(s) - continuations
 }
 
+// ruleStatus returns the engine's status of a mark's, false for a word that
+// is not a mark's status.
 func ruleStatus(s Status) (engine.Status, bool) {
-	switch s {
-	case Reached:
-		return engine.Reached, true
-	case NotYet:
-		return engine.NotYet, true
-	case NotApplicable:
-		return engine.NotApplicable, true
-	}
-	return 0, false
+	es, ok := engine.StatusOf(string(s))
+	return es, ok && es != engine.Unassessed
 }
 
 func badStatus(s Status) string {
@@ -383,14 +378,4 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 	return res
 }
 
-func statusOf(s engine.Status) Status {
-	switch s {
-	case engine.Reached:
-		return Reached
-	case engine.NotYet:
-		return NotYet
-	case engine.NotApplicable:
-		return NotApplicable
-	}
-	return ""
-}
+func statusOf(s engine.Status) Status { return Status(s.String()) }

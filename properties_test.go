@@ -108,10 +108,10 @@ func TestLevelProperties(t *testing.T) {
 		l, _, res := build(t, c)
 		m := slices.Clone(c.Marks)
 		for k, s := range m {
-			if s != laddertest.NotYet && s != laddertest.Unassessed {
+			if s != ladder.NotYet && s != ladder.Unassessed {
 				continue
 			}
-			m[k] = laddertest.Reached
+			m[k] = ladder.Reached
 			after := rank(t, l, m.Assessment(l))
 			m[k] = s
 			if after.Rank < res.Rank {
@@ -181,7 +181,7 @@ func TestLevelProperties(t *testing.T) {
 
 	// 5. Adding a hard requirement to a level, or raising a soft one to
 	// hard, never raises the rank (default rules).
-	p.Property("more requirements never raise the rank", prop.ForAll(func(c laddertest.Case, pick uint64, status laddertest.Status) bool {
+	p.Property("more requirements never raise the rank", prop.ForAll(func(c laddertest.Case, pick uint64, status ladder.Status) bool {
 		l, a, res := build(t, c)
 		doc := clone(t, l)
 		r := rand.New(rand.NewPCG(pick, 2))
@@ -202,8 +202,8 @@ func TestLevelProperties(t *testing.T) {
 				req.Skill = doc.Skills[r.IntN(len(doc.Skills))].ID
 			}
 			lv.Requirements = append(lv.Requirements, req)
-			if status != laddertest.Unassessed {
-				b.Marks[req.ID] = ladder.Mark{Status: []ladder.Status{"", ladder.Reached, ladder.NotYet, ladder.NotApplicable}[status]}
+			if status != ladder.Unassessed {
+				b.Marks[req.ID] = ladder.Mark{Status: status}
 			}
 		}
 		more, err := reparse(t, &doc)
@@ -211,7 +211,7 @@ func TestLevelProperties(t *testing.T) {
 			t.Fatal(err)
 		}
 		return rank(t, more, &b).Rank <= res.Rank
-	}, laddertest.GenCase(), gen.UInt64(), gen.Int8Range(0, 3).Map(func(v int8) laddertest.Status { return laddertest.Status(v) })))
+	}, laddertest.GenCase(), gen.UInt64(), gen.OneConstOf(ladder.Unassessed, ladder.Reached, ladder.NotYet, ladder.NotApplicable)))
 
 	// 6. A requirement marked not_applicable counts as if the level did
 	// not have it.

@@ -56,7 +56,7 @@ func FindConstant(l *ladder.Ladder) ([]*Constant, error) {
 	if plan == nil {
 		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse or ladder.Load", l.ID)
 	}
-	uniform := func(s Status) Marks {
+	uniform := func(s ladder.Status) Marks {
 		m := make(Marks, slots(l))
 		for k := range m {
 			m[k] = s
@@ -70,9 +70,9 @@ func FindConstant(l *ladder.Ladder) ([]*Constant, error) {
 		reached bool // the verdict that is wrong on these marks
 		shown   string
 	}{
-		{uniform(Reached), false, "every requirement and level mark reached"},
-		{uniform(Unassessed), true, "no mark at all"},
-		{uniform(NotYet), true, "every requirement and level mark not yet"},
+		{uniform(ladder.Reached), false, "every requirement and level mark reached"},
+		{uniform(ladder.Unassessed), true, "no mark at all"},
+		{uniform(ladder.NotYet), true, "every requirement and level mark not yet"},
 	} {
 		a := try.marks.Assessment(l)
 		res, err := l.Evaluate(a)

@@ -34,40 +34,14 @@ type ShapeRequirement struct {
 
 // Marks are generated marks: the status of each requirement of a ladder in
 // order (levels first to last, requirements in order), then of each level's
-// expertise reach, then of each level's description. A status is one of
-// Unassessed (0), Reached, NotYet, NotApplicable. Shrinking turns marks into
-// Unassessed, so that a failing assessment shrinks to the marks that
+// expertise reach, then of each level's description. A status of
+// ladder.Unassessed, or "", is no mark. Shrinking turns marks into
+// ladder.Unassessed, so that a failing assessment shrinks to the marks that
 // matter.
-type Marks []Status
+type Marks []ladder.Status
 
-// Status is a generated mark's status.
-type Status int8
-
-// The statuses of generated marks.
-const (
-	Unassessed Status = iota
-	Reached
-	NotYet
-	NotApplicable
-)
-
-// String returns the status as assessments write it, "unassessed" for no
-// mark.
-func (s Status) String() string {
-	if s < Unassessed || s > NotApplicable {
-		return fmt.Sprintf("Status(%d)", s)
-	}
-	return [...]string{"unassessed", "reached", "not_yet", "not_applicable"}[s]
-}
-
-// ladder returns the status of a mark. A status out of range gives one that
-// Evaluate refuses, rather than a panic.
-func (s Status) ladder() ladder.Status {
-	if s < Unassessed || s > NotApplicable {
-		return ladder.Status(s.String())
-	}
-	return [...]ladder.Status{"", ladder.Reached, ladder.NotYet, ladder.NotApplicable}[s]
-}
+// unassessed reports whether a generated status is no mark.
+func unassessed(s ladder.Status) bool { return s == ladder.Unassessed || s == "" }
 
 // Ladder builds and parses the ladder of a shape. Level i has ID "l<i+1>",
 // skill k has ID "s<k>", and requirement j of level i has ID "l<i+1>-r<j>".
@@ -209,16 +183,16 @@ func shrinkShape(v any) gopter.Shrink {
 // unassessed, 10% not applicable.
 func GenMarks(n int) gopter.Gen {
 	status := gen.Weighted([]gen.WeightedGen{
-		{Weight: 6, Gen: gen.Const(Reached)},
-		{Weight: 3, Gen: gen.Const(NotYet)},
-		{Weight: 3, Gen: gen.Const(Unassessed)},
-		{Weight: 2, Gen: gen.Const(NotApplicable)},
+		{Weight: 6, Gen: gen.Const(ladder.Reached)},
+		{Weight: 3, Gen: gen.Const(ladder.NotYet)},
+		{Weight: 3, Gen: gen.Const(ladder.Unassessed)},
+		{Weight: 2, Gen: gen.Const(ladder.NotApplicable)},
 	})
 	return func(p *gopter.GenParameters) *gopter.GenResult {
 		m := make(Marks, n)
 		for i := range m {
 			v, _ := status(p).Retrieve()
-			m[i] = v.(Status)
+			m[i] = v.(ladder.Status)
 		}
 		return gopter.NewGenResult(m, shrinkMarks)
 	}
@@ -230,7 +204,7 @@ func shrinkMarks(v any) gopter.Shrink {
 	m := v.(Marks)
 	var set []int
 	for i, s := range m {
-		if s != Unassessed {
+		if !unassessed(s) {
 			set = append(set, i)
 		}
 	}
@@ -241,7 +215,7 @@ func shrinkMarks(v any) gopter.Shrink {
 			if start < len(set) {
 				out := append(Marks(nil), m...)
 				for _, i := range set[start:min(start+size, len(set))] {
-					out[i] = Unassessed
+					out[i] = ladder.Unassessed
 				}
 				start += size
 				return out, true
@@ -259,31 +233,31 @@ func shrinkMarks(v any) gopter.Shrink {
 func (m Marks) Assessment(l *ladder.Ladder) *ladder.Assessment {
 	a := &ladder.Assessment{Ladder: l.ID, Subject: "generated", Marks: map[string]ladder.Mark{}}
 	k := 0
-	at := func() Status {
+	at := func() ladder.Status {
 		defer func() { k++ }()
 		if k < len(m) {
 			return m[k]
 		}
-		return Unassessed
+		return ladder.Unassessed
 	}
 	for _, lv := range l.Levels {
 		for _, r := range lv.Requirements {
-			if s := at(); s != Unassessed {
-				a.Marks[r.ID] = ladder.Mark{Status: s.ladder()}
+			if s := at(); !unassessed(s) {
+				a.Marks[r.ID] = ladder.Mark{Status: s}
 			}
 		}
 	}
 	for _, field := range []string{"reach", "description"} {
 		for _, lv := range l.Levels {
 			s := at()
-			if s == Unassessed {
+			if unassessed(s) {
 				continue
 			}
 			if a.Levels == nil {
 				a.Levels = map[string]ladder.LevelMarks{}
 			}
 			lm := a.Levels[lv.ID]
-			mark := &ladder.Mark{Status: s.ladder()}
+			mark := &ladder.Mark{Status: s}
 			if field == "reach" {
 				lm.Reach = mark
 			} else {
@@ -357,7 +331,7 @@ func (c Case) String() string {
 	for _, reqs := range c.Shape.Levels {
 		n += len(reqs)
 	}
-	fmt.Fprintf(&b, "; marks %v", []Status(c.Marks[:min(n, len(c.Marks))]))
+	fmt.Fprintf(&b, "; marks %v", []ladder.Status(c.Marks[:min(n, len(c.Marks))]))
 	return b.String()
 }
 
@@ -406,26 +380,18 @@ func GenAssessment(l *ladder.Ladder) gopter.Gen {
 // marksOf returns the marks of an assessment of l.
 func marksOf(l *ladder.Ladder, a *ladder.Assessment) Marks {
 	var m Marks
-	status := func(mark *ladder.Mark) Status {
+	status := func(mark *ladder.Mark) ladder.Status {
 		if mark == nil {
-			return Unassessed
+			return ladder.Unassessed
 		}
-		switch mark.Status {
-		case ladder.Reached:
-			return Reached
-		case ladder.NotYet:
-			return NotYet
-		case ladder.NotApplicable:
-			return NotApplicable
-		}
-		return Unassessed
+		return mark.Status
 	}
 	for _, lv := range l.Levels {
 		for _, r := range lv.Requirements {
 			if mark, ok := a.Marks[r.ID]; ok {
 				m = append(m, status(&mark))
 			} else {
-				m = append(m, Unassessed)
+				m = append(m, ladder.Unassessed)
 			}
 		}
 	}

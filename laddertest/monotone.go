@@ -1,6 +1,7 @@
 package laddertest
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"slices"
@@ -26,8 +27,8 @@ type Counterexample struct {
 	// Changed names what was marked reached: a requirement ID, or "the
 	// reach of level ID" or "the description of level ID".
 	Changed string
-	// Was is the status it had before: "not_yet" or "unassessed".
-	Was string
+	// Was is the status it had before: ladder.NotYet or ladder.Unassessed.
+	Was ladder.Status
 	// Level is the ID of the level where a skill, or the level itself, is
 	// lost.
 	Level string
@@ -76,8 +77,8 @@ func (c *Counterexample) String() string {
 func markLines(l *ladder.Ladder, m Marks) []string {
 	var out []string
 	for k, s := range m {
-		if s != Unassessed {
-			out = append(out, slotName(l, k)+": "+s.String())
+		if !unassessed(s) {
+			out = append(out, slotName(l, k)+": "+string(s))
 		}
 	}
 	return out
@@ -166,10 +167,10 @@ func minimize(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, er
 	for changed := true; changed; {
 		changed = false
 		for k, s := range m {
-			if s == Unassessed || k == c.slot {
+			if unassessed(s) || k == c.slot {
 				continue
 			}
-			m[k] = Unassessed
+			m[k] = ladder.Unassessed
 			c2, err := violationAt(l, m, c.slot)
 			if err != nil {
 				return nil, err
@@ -239,8 +240,15 @@ func newFlipper(l *ladder.Ladder) (*flipper, error) {
 
 // set puts the status of slot k into the input. The statuses of generated
 // marks are numbered as those of the engine.
-func (f *flipper) set(in *engine.Input, k int, s Status) {
-	m := engine.Mark{Status: engine.Status(s)}
+func (f *flipper) set(in *engine.Input, k int, s ladder.Status) error {
+	if s == "" {
+		s = ladder.Unassessed
+	}
+	status, ok := engine.StatusOf(string(s))
+	if !ok {
+		return fmt.Errorf("laddertest: mark %d has status %q", k, s)
+	}
+	m := engine.Mark{Status: status}
 	switch {
 	case k < f.nreq:
 		in.Marks[k] = m
@@ -249,6 +257,7 @@ func (f *flipper) set(in *engine.Input, k int, s Status) {
 	default:
 		in.Description[k-f.nreq-f.levels] = m
 	}
+	return nil
 }
 
 // firstLoss returns the first slot of m whose flip to reached loses a skill
@@ -257,29 +266,28 @@ func (f *flipper) firstLoss(m Marks) (int, error) {
 	in := f.plan.Input()
 	defer f.plan.Release(in)
 	for k := range f.levelOf {
-		s := Unassessed
+		s := ladder.Unassessed
 		if k < len(m) {
 			s = m[k]
 		}
-		if s < Unassessed || s > NotApplicable {
-			return 0, fmt.Errorf("laddertest: mark %d has status %d", k, s)
+		if err := f.set(in, k, s); err != nil {
+			return 0, err
 		}
-		f.set(in, k, s)
 	}
 	if err := f.plan.Decide(in); err != nil {
 		return 0, err
 	}
 	groups, levels := slices.Clone(in.Groups), slices.Clone(in.Levels)
 	for k := range f.levelOf {
-		was := Unassessed // as the slots past m are
+		was := ladder.Unassessed // as the slots past m are
 		if k < len(m) {
 			was = m[k]
 		}
-		if was != NotYet && was != Unassessed {
+		if was != ladder.NotYet && !unassessed(was) {
 			continue
 		}
 		i := f.levelOf[k]
-		f.set(in, k, Reached)
+		f.set(in, k, ladder.Reached) // a status it knows
 		err := f.plan.DecideLevel(in, i)
 		from, to := f.plan.GroupStart(i), f.plan.GroupStart(i+1)
 		lost := levels[i] && !in.Levels[i]
@@ -309,7 +317,7 @@ func violation(l *ladder.Ladder, m Marks) (*Counterexample, error) {
 func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 	m = append(Marks(nil), m...)
 	for len(m) < slots(l) {
-		m = append(m, Unassessed)
+		m = append(m, ladder.Unassessed)
 	}
 	m = m[:slots(l)]
 	before := m.Assessment(l)
@@ -318,10 +326,10 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 		return nil, err
 	}
 	for k, s := range m {
-		if s != NotYet && s != Unassessed || slot >= 0 && k != slot {
+		if s != ladder.NotYet && !unassessed(s) || slot >= 0 && k != slot {
 			continue
 		}
-		m[k] = Reached
+		m[k] = ladder.Reached
 		after := m.Assessment(l)
 		m[k] = s
 		res2, err := l.Evaluate(after)
@@ -346,7 +354,7 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 			}
 			return &Counterexample{
 				Before: before, After: after,
-				Changed: slotName(l, k), Was: s.String(),
+				Changed: slotName(l, k), Was: cmp.Or(s, ladder.Unassessed),
 				Level: res.Levels[i].ID, LevelLost: levelLost,
 				SkillLost: lost != nil, Skill: skill, skillName: name,
 				RankBefore: res.Rank, RankAfter: res2.Rank,
@@ -370,7 +378,7 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, Ma
 	}
 	full := append(Marks(nil), m...)
 	for len(full) < slots(l) {
-		full = append(full, Unassessed)
+		full = append(full, ladder.Unassessed)
 	}
 	n := len(l.Levels)
 	// start[i] is the slot of level i's first requirement.
@@ -393,7 +401,7 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, Ma
 	target := indexOf(l, c.Level)
 	// fill gives level i's slots, except those of the lost skill and the
 	// slot changed, marks by a strategy.
-	fill := func(i int, soft string, marks Status) {
+	fill := func(i int, soft string, marks ladder.Status) {
 		seen := map[string]bool{}
 		for j, r := range l.Levels[i].Requirements {
 			k := start[i] + j
@@ -402,11 +410,11 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, Ma
 			}
 			switch {
 			case r.Kind == ladder.Hard || soft == "all":
-				full[k] = Reached
+				full[k] = ladder.Reached
 			case soft == "one" && !seen[r.Skill]:
-				full[k], seen[r.Skill] = Reached, true
+				full[k], seen[r.Skill] = ladder.Reached, true
 			default:
-				full[k] = Unassessed
+				full[k] = ladder.Unassessed
 			}
 		}
 		for _, k := range []int{start[n] + i, start[n] + n + i} {
@@ -415,9 +423,9 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, Ma
 			}
 		}
 	}
-	strategies := func(yield func(string, Status) bool) {
+	strategies := func(yield func(string, ladder.Status) bool) {
 		for _, soft := range []string{"all", "none", "one"} {
-			for _, marks := range []Status{Reached, Unassessed} {
+			for _, marks := range []ladder.Status{ladder.Reached, ladder.Unassessed} {
 				if !yield(soft, marks) {
 					return
 				}

@@ -217,16 +217,12 @@ func levelMarks(lv *ladder.LevelResult) string {
 	return " [marked: " + strings.Join(parts, ", ") + "]"
 }
 
+// statusWords writes a status for people: "not yet" for not_yet.
 func statusWords(s ladder.Status) string {
-	switch s {
-	case ladder.Reached:
-		return "reached"
-	case ladder.NotYet:
-		return "not yet"
-	case ladder.NotApplicable:
-		return "not applicable"
+	if s == "" {
+		s = ladder.Unassessed
 	}
-	return "unassessed"
+	return strings.ReplaceAll(string(s), "_", " ")
 }
 
 // writeRequirement lists a missing requirement with its status, the

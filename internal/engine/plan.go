@@ -32,15 +32,28 @@ const (
 	NotApplicable
 )
 
+// statusNames are the words of the statuses (ladder.Status), by Status:
+// the one table between the two.
 var statusNames = [...]string{rule.Unassessed, rule.Reached, rule.NotYet, rule.NotApplicable}
 
-// String returns the status as rules see it: "unassessed", "reached",
-// "not_yet" or "not_applicable".
+// String returns the status as rules see it, and ladder.Status has it:
+// "unassessed", "reached", "not_yet" or "not_applicable".
 func (s Status) String() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s]
 	}
 	return fmt.Sprintf("Status(%d)", s)
+}
+
+// StatusOf returns the status of a word of ladder.Status, and false for
+// another word.
+func StatusOf(word string) (Status, bool) {
+	for s, name := range statusNames {
+		if name == word {
+			return Status(s), true
+		}
+	}
+	return 0, false
 }
 
 // Mark is an assessment's mark on a requirement or on a level's expertise

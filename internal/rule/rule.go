@@ -35,7 +35,12 @@ type Runnable struct {
 // it is initialized.
 var Of func(program any) *Runnable
 
-// The statuses a rule sees in the status field of a Requirement or Mark.
+// MarkStatuses are the statuses a mark can be given, in the order the
+// schema of assessments lists them.
+var MarkStatuses = []string{Reached, NotYet, NotApplicable}
+
+// The statuses a rule sees in the status field of a Requirement or Mark:
+// the words of ladder.Status.
 const (
 	Reached       = "reached"
 	NotYet        = "not_yet"

@@ -20,6 +20,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/rule"
 	"github.com/ladderkit/ladder/schema"
 )
 
@@ -77,6 +78,12 @@ func generate(root string) (map[string][]byte, error) {
 	a := r.Reflect(&ladder.Assessment{})
 	a.ID = jsonschema.ID(schema.AssessmentID)
 	a.Title = "Assessment against a career ladder"
+	// A mark's status is one of the words of ladder.Status that a mark can
+	// be given.
+	status := a.Definitions["Mark"].Properties.Value("status")
+	for _, s := range rule.MarkStatuses {
+		status.Enum = append(status.Enum, s)
+	}
 	// Marks and level marks are keyed by IDs: say so, so that editors flag a
 	// key that cannot be an ID while it is typed.
 	idPattern := l.Properties.Value("id").Pattern
