@@ -26,12 +26,9 @@ type Assessment struct {
 	// decide only where a level rule says so.
 	Levels map[string]LevelMarks `json:"levels,omitempty"`
 
-	// file and src locate problems Evaluate finds (a mark for a
-	// requirement the ladder does not have): src is the document as read,
-	// parsed again only then, so that an assessment held in memory costs
-	// no more than its text.
-	file string
-	src  []byte
+	// places locate the problems Evaluate finds in an assessment read by
+	// ParseAssessment, nil for one built in Go.
+	places *places
 }
 
 // Mark is an assessor's verdict on one requirement, expertise reach or

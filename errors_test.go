@@ -219,7 +219,7 @@ func TestLongReasonBuiltInGo(t *testing.T) {
 		"r1": {Status: ladder.Reached, Reason: strings.Repeat("é", 1001)},
 	}}
 	_, err := l.Evaluate(a)
-	want := "/marks/r1/reason: reason is 1001 characters long, over the limit of 1000"
+	want := "/marks/r1/reason: is 1001 characters long, over the limit of 1000"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}

@@ -4,12 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
-	"unicode/utf8"
 
 	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/engine"
-	"github.com/ladderkit/ladder/internal/source"
-	"github.com/ladderkit/ladder/internal/suggest"
 )
 
 // Result is what an assessment shows against a ladder: the rank reached,
@@ -118,103 +115,11 @@ func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 	return l.result(a, in), nil
 }
 
-// mapAssessment puts the assessment's marks into the input, by index.
-func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
-	ps := problems{file: a.file, src: a.src}
-	if a.Ladder != l.id {
-		// Its marks are another ladder's: saying so of each helps nobody.
-		ps.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.id))
-		return ps.err()
-	}
-	// Suggestions for unknown IDs, made on the first one.
-	var requirements, levels *suggest.Finder
-	unknown := func(kind, id string, f **suggest.Finder, ids func() []string) string {
-		if *f == nil {
-			*f = suggest.NewFinder(ids(), suggestBudget)
-		}
-		msg := fmt.Sprintf("ladder %q has no %s %q", l.id, kind, id)
-		if guess := (*f).Name(id); guess != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", guess)
-		}
-		return msg
-	}
-	for id, m := range a.Marks {
-		i, ok := l.plan.Lookup(id)
-		if !ok {
-			ps.atKey(source.Pointer("marks", id), unknown("requirement", id, &requirements, func() []string {
-				ids := make([]string, l.plan.NumRequirements())
-				for i := range ids {
-					ids[i] = l.plan.Requirement(i).ID
-				}
-				return ids
-			}))
-			continue
-		}
-		s, ok := ruleStatus(m.Status)
-		if !ok {
-			ps.at(source.Pointer("marks", id, "status"), badStatus(m.Status))
-			continue
-		}
-		if msg := longReason(m.Reason); msg != "" {
-			ps.at(source.Pointer("marks", id, "reason"), msg)
-			continue
-		}
-		in.Marks[i] = engine.Mark{Status: s, Reason: m.Reason}
-	}
-	for id, lm := range a.Levels {
-		i, ok := l.plan.LookupLevel(id)
-		if !ok {
-			ps.atKey(source.Pointer("levels", id), unknown("level", id, &levels, func() []string {
-				ids := make([]string, len(l.plan.Levels()))
-				for i, lv := range l.plan.Levels() {
-					ids[i] = lv.ID
-				}
-				return ids
-			}))
-			continue
-		}
-		for _, mk := range []struct {
-			name string
-			mark *Mark
-			dst  *engine.Mark
-		}{{"reach", lm.Reach, &in.Reach[i]}, {"description", lm.Description, &in.Description[i]}} {
-			if mk.mark == nil {
-				continue
-			}
-			s, ok := ruleStatus(mk.mark.Status)
-			if !ok {
-				ps.at(source.Pointer("levels", id, mk.name, "status"), badStatus(mk.mark.Status))
-				continue
-			}
-			if msg := longReason(mk.mark.Reason); msg != "" {
-				ps.at(source.Pointer("levels", id, mk.name, "reason"), msg)
-				continue
-			}
-			*mk.dst = engine.Mark{Status: s, Reason: mk.mark.Reason}
-		}
-	}
-	return ps.err()
-}
-
 // suggestBudget bounds the work of "did you mean" suggestions for one
 // document, in pairs of characters compared (a few milliseconds): a
 // document with thousands of unknown names gets suggestions for the first
 // ones only.
 const suggestBudget = 1 << 21
-
-// longReason says when a reason is longer than the schema allows: the cost
-// of rules is bounded by the length of reasons, and an Assessment built in
-// Go, or read by ParseAssessment and changed since, has not been through
-// the schema as it is now.
-func longReason(reason string) string {
-	if len(reason) <= dsl.MaxReasonLength {
-		return "" // as many characters at most as bytes
-	}
-	if n := runeCount(reason); n > dsl.MaxReasonLength {
-		return fmt.Sprintf("reason is %d characters long, over the limit of %d", utf8.RuneCountInString(reason), dsl.MaxReasonLength)
-	}
-	return ""
-}
 
 // runeCount counts the characters of s, eight bytes at a time: the bytes
 // that do not continue a character (10xxxxxx). On valid UTF-8 it is
@@ -237,17 +142,6 @@ func runeCount(s string) int {
 		}
 	}
 	return len(s) - continuations
-}
-
-// ruleStatus returns the engine's status of a mark's, false for a word that
-// is not a mark's status.
-func ruleStatus(s Status) (engine.Status, bool) {
-	es, ok := engine.StatusOf(string(s))
-	return es, ok && es != engine.Unassessed
-}
-
-func badStatus(s Status) string {
-	return fmt.Sprintf("%q is not one of %q, %q, %q", s, Reached, NotYet, NotApplicable)
 }
 
 // ruleFailure reports a rule that failed as it ran, at the rule in the

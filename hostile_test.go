@@ -213,7 +213,7 @@ func TestEditedAssessmentIsChecked(t *testing.T) {
 		break
 	}
 	_, err = l.Evaluate(a)
-	if err == nil || !strings.Contains(err.Error(), "reason is 4194304 characters long, over the limit of 1000") {
+	if err == nil || !strings.Contains(err.Error(), "/reason: is 4194304 characters long, over the limit of 1000") {
 		t.Errorf("got %.300v, want the long reason refused", err)
 	}
 }

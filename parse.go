@@ -1,8 +1,6 @@
 package ladder
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -138,13 +136,10 @@ func (p *Parser) read(file string, data []byte, s *docschema.Schema, v any, ps *
 		return false
 	}
 	ps.block()
-	// The document is valid JSON without duplicate keys, so what
-	// encoding/json reads is what the user wrote. Where it breaks the
-	// schema, Unmarshal skips the values of the wrong type and goes on: the
+	// The Go values are decoded from the tree parsed. Where the document
+	// breaks the schema, the values of the wrong type are skipped: the
 	// checks that follow see the rest.
-	if err := json.Unmarshal(data, v); err != nil && len(ps.list) == 0 {
-		ps.add(0, "", "cannot decode: "+err.Error(), "")
-	}
+	source.Decode(doc.Root, v)
 	return true
 }
 
@@ -188,7 +183,7 @@ func (p *Parser) parseAssessment(file string, data []byte) (*Assessment, error) 
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
-	a.file, a.src = file, bytes.Clone(data)
+	a.places = placesOf(file, ps.doc)
 	return a, nil
 }
 

@@ -18,7 +18,7 @@ func (l *Ladder) exported() Ladder {
 
 func (a *Assessment) exported() Assessment {
 	c := *a
-	c.file, c.src = "", nil
+	c.places = nil
 	return c
 }
 

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -23,24 +22,26 @@ import (
 // of marks) are cut to their first cutAt members, the rest of each is
 // validated member by member against its items' subschema, in document
 // order, and validation stops once the problems found before what is left
-// to validate are more than the caller wants.
+// to validate are more than the caller wants. The members of a map are
+// all validated one by one, each value once: the marks of an assessment
+// are often the same few values.
 
-// cutAt is the number of members a collection keeps when it is validated
-// with the value around it; the others are validated one by one.
+// cutAt is the number of members an array keeps when it is validated with
+// the value around it; the others are validated one by one.
 const cutAt = 64
 
 // job is what is left to validate of a value of the document: the value
 // itself, or the members of a long collection from one on.
 type job struct {
 	n   *source.Node // the value, or the collection
-	loc string       // the subschema of the value, or of the collection's members: a JSON pointer into the schema document, "" for the root
+	nav *nav         // the subschema of the value, or of the collection's members
 	ptr string       // the pointer of n in the document
 	// from is the first member left to validate of a collection, -1 for
 	// a value.
 	from int
-	// key is the subschema that the keys of a map's members must match
-	// (the map's propertyNames), "" when none.
-	key string
+	// keys is where the propertyNames that a map's keys must match are in
+	// the schema's document, "" when none.
+	keys string
 }
 
 // start is where what is left of the job starts in the document.
@@ -68,9 +69,6 @@ func (q *jobs) Pop() any {
 	return x
 }
 
-// noSchema is the location of a value no schema describes.
-const noSchema = "\x00"
-
 // validation is one run of bounded validation over a document.
 type validation struct {
 	s           *Schema
@@ -79,6 +77,15 @@ type validation struct {
 	placeholder string // the name given to empty keys (see placeholderFor)
 	out         []located
 	offsets     offsetHeap // the offsets of violations not yet counted as before the queue
+	// valid holds the members of maps found valid, by subschema and
+	// text: a value is valid or not whatever its place.
+	valid map[memo]bool
+}
+
+// memo is a value checked against a subschema.
+type memo struct {
+	nav  *nav
+	text string
 }
 
 // located is a violation with its offset in the document.
@@ -107,7 +114,7 @@ func (h *offsetHeap) Pop() any {
 // but not all of them. max < 0 means no limit.
 func (s *Schema) violations(doc *source.Doc, max int) (out []located, more bool) {
 	v := &validation{s: s, doc: doc, placeholder: placeholderFor(doc.Root)}
-	heap.Push(&v.queue, job{n: doc.Root, from: -1})
+	heap.Push(&v.queue, job{n: doc.Root, nav: s.root, from: -1})
 	before := 0 // violations before everything in the queue
 	for v.queue.Len() > 0 {
 		next := v.queue[0].start()
@@ -134,29 +141,41 @@ func (s *Schema) violations(doc *source.Doc, max int) (out []located, more bool)
 // run validates one job: a value, or the next member of a collection,
 // queueing the rest of the collection.
 func (v *validation) run(j job) {
+	key, member := "", false
 	if j.from >= 0 {
 		if j.from+1 < len(j.n.Elems)+len(j.n.Members) {
-			heap.Push(&v.queue, job{n: j.n, loc: j.loc, ptr: j.ptr, from: j.from + 1, key: j.key})
+			heap.Push(&v.queue, job{n: j.n, nav: j.nav, ptr: j.ptr, from: j.from + 1, keys: j.keys})
 		}
 		if j.n.Kind == source.Array {
-			j = job{n: j.n.Elems[j.from], loc: j.loc, ptr: j.ptr + "/" + strconv.Itoa(j.from), from: -1}
+			j.n, j.ptr = j.n.Elems[j.from], j.ptr+"/"+strconv.Itoa(j.from)
 		} else {
 			m := j.n.Members[j.from]
-			j = job{n: m.Value, loc: j.loc, ptr: j.ptr + "/" + escape(m.Key), from: -1, key: j.key}
+			key, member = m.Key, true
+			j.n, j.ptr = m.Value, j.ptr+"/"+escape(m.Key)
+		}
+		j.from = -1
+	}
+	if member && j.keys != "" {
+		v.check(v.s.at(j.keys), key, j.ptr, true)
+	}
+	if j.nav == nil {
+		return // no schema: any value
+	}
+	// A value found valid before is valid here too.
+	var text string
+	if member && v.doc.Data != nil {
+		text = string(v.doc.Data[j.n.Start:j.n.End])
+		if v.valid[memo{j.nav, text}] {
+			return
 		}
 	}
-	instance := v.cut(j.n, j.loc, j.ptr)
-	compiled, err := v.s.at(j.loc)
-	if err != nil {
-		panic("schema: embedded " + v.s.what + " schema at " + j.loc + ": " + err.Error())
-	}
-	v.check(compiled, instance, j.ptr, false)
-	if j.key != "" {
-		keySchema, err := v.s.at(j.key)
-		if err != nil {
-			panic("schema: embedded " + v.s.what + " schema at " + j.key + ": " + err.Error())
+	before := len(v.out)
+	v.check(v.s.at(j.nav.loc), v.cut(j.n, j.nav, &path{root: j.ptr, index: -1}), j.ptr, false)
+	if text != "" && len(v.out) == before {
+		if v.valid == nil {
+			v.valid = make(map[memo]bool)
 		}
-		v.check(keySchema, lastToken(j.ptr), j.ptr, true)
+		v.valid[memo{j.nav, text}] = true
 	}
 }
 
@@ -199,12 +218,34 @@ func (v *validation) check(compiled *jsonschema.Schema, instance any, ptr string
 	}
 }
 
+// path is the JSON pointer of a value, kept as its steps: cut makes the
+// pointer text only for the collections it queues.
+type path struct {
+	parent *path
+	key    string
+	index  int    // -1 for an object's member
+	root   string // the pointer of the path without a parent
+}
+
+func (p *path) member(key string) *path { return &path{parent: p, key: key, index: -1} }
+func (p *path) elem(i int) *path        { return &path{parent: p, index: i} }
+
+// String returns the pointer.
+func (p *path) String() string {
+	switch {
+	case p.parent == nil:
+		return p.root
+	case p.index >= 0:
+		return p.parent.String() + "/" + strconv.Itoa(p.index)
+	}
+	return p.parent.String() + "/" + escape(p.key)
+}
+
 // cut returns the value of a node as encoding/json decodes it, with each
-// long collection in it cut to its first members: the others go to the
-// queue. The values of members that no schema describes (unknown fields,
-// which are errors whatever their values) are left out.
-func (v *validation) cut(n *source.Node, loc, ptr string) any {
-	sch := v.s.resolve(loc)
+// long array in it cut to its first members and each map emptied: the
+// rest goes to the queue. The values of members that no schema describes
+// (unknown fields, which are errors whatever their values) are left out.
+func (v *validation) cut(n *source.Node, nv *nav, at *path) any {
 	switch n.Kind {
 	case source.Bool:
 		return n.Bool
@@ -213,52 +254,43 @@ func (v *validation) cut(n *source.Node, loc, ptr string) any {
 	case source.String:
 		return n.Text
 	case source.Array:
-		items := noSchema
-		if sch != nil && sch.Member("items") != nil {
-			items = v.s.resolvedLoc(loc) + "/items"
+		var items *nav
+		if nv != nil {
+			items = nv.items
 		}
 		out := make([]any, 0, min(len(n.Elems), cutAt))
 		for i, e := range n.Elems {
-			if items != noSchema && i >= cutAt {
-				heap.Push(&v.queue, job{n: n, loc: items, ptr: ptr, from: i})
+			if items != nil && i >= cutAt {
+				heap.Push(&v.queue, job{n: n, nav: items, ptr: at.String(), from: i})
 				break
 			}
-			out = append(out, v.cut(e, items, ptr+"/"+strconv.Itoa(i)))
+			out = append(out, v.cut(e, items, at.elem(i)))
 		}
 		return out
 	case source.Object:
-		base := v.s.resolvedLoc(loc)
-		var props, rest *source.Node
-		if sch != nil {
-			props = sch.Member("properties")
-			rest = sch.Member("additionalProperties")
+		if nv != nil && nv.rest != nil {
+			// A map: its members one by one, each value once.
+			if len(n.Members) > 0 {
+				heap.Push(&v.queue, job{n: n, nav: nv.rest, ptr: at.String(), from: 0, keys: nv.keys})
+			}
+			return map[string]any{}
 		}
-		isMap := rest != nil && rest.Kind == source.Object
-		keyLoc := ""
-		if isMap && sch.Member("propertyNames") != nil {
-			keyLoc = base + "/propertyNames"
-		}
-		out := make(map[string]any, min(len(n.Members), cutAt))
-		kept, queued := 0, false
-		for i, m := range n.Members {
+		out := make(map[string]any, len(n.Members))
+		for _, m := range n.Members {
 			name := m.Key
 			if name == "" {
 				name = v.placeholder
 			}
-			p := ptr + "/" + escape(m.Key)
+			var prop *nav
+			known := false
+			if nv != nil {
+				prop, known = nv.props[m.Key]
+			}
 			switch {
-			case props != nil && props.Member(m.Key) != nil:
-				out[name] = v.cut(m.Value, base+"/properties/"+escape(m.Key), p)
-			case isMap && kept >= cutAt:
-				if !queued {
-					heap.Push(&v.queue, job{n: n, loc: base + "/additionalProperties", ptr: ptr, from: i, key: keyLoc})
-					queued = true
-				}
-			case isMap:
-				kept++
-				out[name] = v.cut(m.Value, base+"/additionalProperties", p)
-			case sch == nil || rest == nil:
-				out[name] = v.cut(m.Value, noSchema, p)
+			case known:
+				out[name] = v.cut(m.Value, prop, at.member(m.Key))
+			case nv == nil || !nv.closed:
+				out[name] = v.cut(m.Value, nil, at.member(m.Key))
 			default:
 				out[name] = nil // an unknown field: its value does not matter
 			}
@@ -268,16 +300,51 @@ func (v *validation) cut(n *source.Node, loc, ptr string) any {
 	return nil
 }
 
-// resolve returns the schema object at a location, following $ref, or nil.
-func (s *Schema) resolve(loc string) *source.Node {
-	if loc == noSchema {
-		return nil
+// nav is what validation needs to know of a subschema, found once when the
+// schema is compiled: the subschemas of its properties, items and map
+// values. A nil *nav is no schema: any value.
+type nav struct {
+	loc    string          // where the subschema is in the schema's document, $refs followed
+	props  map[string]*nav // properties, by name
+	items  *nav            // an array's items
+	rest   *nav            // a map's values (additionalProperties as a schema)
+	keys   string          // where the map's propertyNames are, "" when none
+	closed bool            // additionalProperties is false
+}
+
+// navAt returns the nav of the subschema at loc, made once for each.
+func (s *Schema) navAt(loc string, made map[string]*nav) *nav {
+	loc = s.resolvedLoc(loc)
+	if nv, ok := made[loc]; ok {
+		return nv
 	}
-	n := s.doc.Find(s.resolvedLoc(loc))
+	n := s.doc.Find(loc)
 	if n == nil || n.Kind != source.Object {
 		return nil
 	}
-	return n
+	nv := &nav{loc: loc}
+	made[loc] = nv
+	if props := n.Member("properties"); props != nil {
+		nv.props = make(map[string]*nav, len(props.Members))
+		for _, m := range props.Members {
+			nv.props[m.Key] = s.navAt(loc+"/properties/"+escape(m.Key), made)
+		}
+	}
+	if n.Member("items") != nil {
+		nv.items = s.navAt(loc+"/items", made)
+	}
+	if rest := n.Member("additionalProperties"); rest != nil {
+		switch rest.Kind {
+		case source.Object:
+			nv.rest = s.navAt(loc+"/additionalProperties", made)
+		case source.Bool:
+			nv.closed = !rest.Bool
+		}
+	}
+	if n.Member("propertyNames") != nil {
+		nv.keys = loc + "/propertyNames"
+	}
+	return nv
 }
 
 // resolvedLoc follows the $ref of the schema at loc, within the schema's
@@ -298,30 +365,22 @@ func (s *Schema) resolvedLoc(loc string) string {
 }
 
 // at returns the schema compiled at a location of its document.
-func (s *Schema) at(loc string) (*jsonschema.Schema, error) {
+func (s *Schema) at(loc string) *jsonschema.Schema {
 	if loc == "" {
-		return s.compiled, nil
-	}
-	if loc == noSchema {
-		return trueSchema(), nil
+		return s.compiled
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if c, ok := s.parts[loc]; ok {
-		return c, nil
+		return c
 	}
 	c, err := s.compiler.Compile(s.id + "#" + loc)
 	if err != nil {
-		return nil, err
+		panic("docschema: embedded " + s.what + " schema at " + loc + ": " + err.Error())
 	}
 	s.parts[loc] = c
-	return c, nil
+	return c
 }
-
-// trueSchema is the schema every value meets.
-var trueSchema = sync.OnceValue(func() *jsonschema.Schema {
-	return jsonschema.MustCompileString("mem://true.schema.json", "true")
-})
 
 // placeholderFor returns a key found nowhere in the document, to give the
 // empty keys while they are validated: santhosh-tekuri/jsonschema/v5 leaves

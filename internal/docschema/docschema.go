@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -38,6 +39,7 @@ type Schema struct {
 	mu       sync.Mutex
 	compiler *jsonschema.Compiler
 	parts    map[string]*jsonschema.Schema
+	root     *nav // what validation needs to know of the schema's parts
 }
 
 // Kind names a schema of package schema.
@@ -88,7 +90,9 @@ func mustCompile(id, what string, raw []byte) *Schema {
 	if len(problems) > 0 {
 		panic("docschema: embedded " + what + " schema: " + problems[0].Message)
 	}
-	return &Schema{id: id, what: what, raw: raw, doc: doc, compiled: compiled, compiler: c, parts: map[string]*jsonschema.Schema{}}
+	s := &Schema{id: id, what: what, raw: raw, doc: doc, compiled: compiled, compiler: c, parts: map[string]*jsonschema.Schema{}}
+	s.root = s.navAt("", map[string]*nav{})
+	return s
 }
 
 // ID returns the schema's $id.
@@ -240,15 +244,12 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 		return
 	case "pattern":
 		if strings.Contains(frag, "/propertyNames/") {
-			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", lastToken(ptr)), true)
+			add(ptr, NotAKey(lastToken(ptr)), true)
 			return
 		}
 		if keywordValue("pattern") == idPattern {
-			if value == "" {
-				add(ptr, "must not be empty: an ID uses lowercase letters, digits, \".\", \"_\" and \"-\"", false)
-				return
-			}
-			add(ptr, fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", value), false)
+			str, _ := value.(string)
+			add(ptr, NotAnID(str), false)
 			return
 		}
 		add(ptr, fmt.Sprintf("%q does not match the pattern %v", value, keywordValue("pattern")), false)
@@ -257,32 +258,36 @@ func (s *Schema) leaves(ve *jsonschema.ValidationError, instance any, out *[]Vio
 		add(ptr, fmt.Sprintf("must be %s, not %s", article(fmt.Sprint(keywordValue("type"))), jsonType(value)), false)
 		return
 	case "enum":
+		if str, ok := value.(string); ok {
+			add(ptr, NotOneOf(str, texts(sch.Member("enum"))), false)
+			return
+		}
 		options := texts(sch.Member("enum"))
 		for i, o := range options {
 			options[i] = strconv.Quote(o)
 		}
-		msg := fmt.Sprintf("%s is not one of %s", quoteValue(value), strings.Join(options, ", "))
-		if str, ok := value.(string); ok {
-			if guess := suggest.Name(str, texts(sch.Member("enum"))); guess != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", guess)
-			}
-		}
-		add(ptr, msg, false)
+		add(ptr, fmt.Sprintf("%s is not one of %s", quoteValue(value), strings.Join(options, ", ")), false)
 		return
 	case "minItems":
 		if n := keywordValue("minItems"); n == json.Number("1") {
-			add(ptr, "must not be empty", false)
+			add(ptr, Empty, false)
 		} else {
 			add(ptr, fmt.Sprintf("must have at least %v items", n), false)
 		}
 		return
 	case "minLength":
-		add(ptr, "must not be empty", false)
+		add(ptr, Empty, false)
 		return
+	case "maxLength":
+		if str, ok := value.(string); ok {
+			most, _ := strconv.Atoi(fmt.Sprint(keywordValue("maxLength")))
+			add(ptr, TooLong(utf8.RuneCountInString(str), most), false)
+			return
+		}
 	case "format":
 		if keywordValue("format") == "date" {
-			if str, ok := value.(string); ok && datePattern.MatchString(str) {
-				add(ptr, fmt.Sprintf("%q is not a day of the calendar", str), false)
+			if str, ok := value.(string); ok {
+				add(ptr, NotADate(str), false)
 				return
 			}
 			add(ptr, fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD", quoteValue(value)), false)

@@ -1,0 +1,238 @@
+package ladder
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/docschema"
+	"github.com/ladderkit/ladder/internal/engine"
+	"github.com/ladderkit/ladder/internal/rule"
+	"github.com/ladderkit/ladder/internal/source"
+	"github.com/ladderkit/ladder/internal/suggest"
+)
+
+// Evaluate checks every assessment it is given as the schema of
+// assessments would, in Go and with the same words (internal/docschema
+// holds both): one built in Go gets exactly the checks of one read by
+// ParseAssessment, and one changed since it was read cannot escape them.
+// The checks cost little: on an assessment that passes, one look at each
+// field, and at each reason's bytes.
+
+// places are the positions in its document of what Evaluate can find wrong
+// with an assessment that ParseAssessment read as it was: the ID of its
+// ladder, and the keys of its marks and level marks. They are found when
+// it is read, so that a problem is located without reading the document
+// again.
+type places struct {
+	file          string
+	ladder        position
+	marks, levels map[string]position
+}
+
+type position struct{ line, col int32 }
+
+// placesOf finds the places of a parsed assessment document.
+func placesOf(file string, doc *source.Doc) *places {
+	p := &places{file: file}
+	cursor := doc.Cursor()
+	at := func(off int) position {
+		line, col := cursor.Position(off)
+		return position{int32(line), int32(col)}
+	}
+	// In document order, for the cursor.
+	for _, m := range doc.Root.Members {
+		switch m.Key {
+		case "ladder":
+			p.ladder = at(m.Value.Start)
+		case "marks", "levels":
+			if m.Value.Kind != source.Object {
+				continue
+			}
+			keys := make(map[string]position, len(m.Value.Members))
+			for _, k := range m.Value.Members {
+				keys[k.Key] = at(k.KeyStart)
+			}
+			if m.Key == "marks" {
+				p.marks = keys
+			} else {
+				p.levels = keys
+			}
+		}
+	}
+	return p
+}
+
+// report collects the problems Evaluate finds with an assessment.
+type report struct {
+	a    *Assessment
+	list []Problem
+}
+
+// at reports a problem at a pointer, located when the assessment was read
+// from a document where the pointer is one of its places.
+func (r *report) at(ptr, msg string) {
+	p := Problem{Pointer: ptr, Message: msg}
+	if pl := r.a.places; pl != nil {
+		p.File = pl.file
+		var pos position
+		switch tokens := source.SplitPointer(ptr); {
+		case ptr == "/ladder":
+			pos = pl.ladder
+		case len(tokens) == 2 && tokens[0] == "marks":
+			pos = pl.marks[tokens[1]]
+		case len(tokens) == 2 && tokens[0] == "levels":
+			pos = pl.levels[tokens[1]]
+		}
+		p.Line, p.Column = int(pos.line), int(pos.col)
+	}
+	r.list = append(r.list, p)
+}
+
+// err returns the problems in document order (those without a place in
+// the order of their pointers), at most source.MaxProblems of them and a
+// count of the rest, or nil.
+func (r *report) err() error {
+	if len(r.list) == 0 {
+		return nil
+	}
+	slices.SortFunc(r.list, func(a, b Problem) int {
+		switch {
+		case a.Line > 0 && b.Line > 0:
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		case a.Line > 0:
+			return -1
+		case b.Line > 0:
+			return 1
+		}
+		return strings.Compare(a.Pointer, b.Pointer)
+	})
+	if n := len(r.list) - source.MaxProblems; n > 0 {
+		file := r.list[0].File
+		r.list = append(r.list[:source.MaxProblems], Problem{File: file, Message: source.MoreProblems(n)})
+	}
+	return &Error{Problems: r.list}
+}
+
+// checkAssessment checks the fields of an assessment as the schema of
+// assessments does.
+func checkAssessment(a *Assessment, r *report) {
+	text := func(ptr, s string) {
+		if !utf8.ValidString(s) {
+			r.at(ptr, docschema.NotUTF8)
+		}
+	}
+	text("/$schema", a.Schema)
+	if !docschema.IsID(a.Ladder) {
+		r.at("/ladder", docschema.NotAnID(a.Ladder))
+	}
+	if a.Subject == "" {
+		r.at("/subject", docschema.Empty)
+	}
+	text("/subject", a.Subject)
+	text("/assessor", a.Assessor)
+	if a.Date != "" && !docschema.IsDate(a.Date) {
+		r.at("/date", docschema.NotADate(a.Date))
+	}
+	mark := func(ptr string, m Mark) {
+		if !slices.Contains(rule.MarkStatuses, string(m.Status)) {
+			r.at(ptr+"/status", docschema.NotOneOf(string(m.Status), rule.MarkStatuses))
+		}
+		switch {
+		case !utf8.ValidString(m.Reason):
+			r.at(ptr+"/reason", docschema.NotUTF8)
+		case len(m.Reason) > dsl.MaxReasonLength && runeCount(m.Reason) > dsl.MaxReasonLength:
+			// The cost of rules is bounded by the length of reasons.
+			r.at(ptr+"/reason", docschema.TooLong(utf8.RuneCountInString(m.Reason), dsl.MaxReasonLength))
+		}
+	}
+	for id, m := range a.Marks {
+		ptr := source.Pointer("marks", id)
+		if !docschema.IsID(id) {
+			r.at(ptr, docschema.NotAKey(id))
+		}
+		mark(ptr, m)
+	}
+	for id, lm := range a.Levels {
+		ptr := source.Pointer("levels", id)
+		if !docschema.IsID(id) {
+			r.at(ptr, docschema.NotAKey(id))
+		}
+		if lm.Reach != nil {
+			mark(ptr+"/reach", *lm.Reach)
+		}
+		if lm.Description != nil {
+			mark(ptr+"/description", *lm.Description)
+		}
+	}
+}
+
+// mapAssessment checks the assessment, and puts its marks into the input,
+// by index.
+func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
+	r := &report{a: a}
+	checkAssessment(a, r)
+	if a.Ladder != l.id {
+		// Its marks are another ladder's: saying so of each helps nobody.
+		r.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.id))
+		return r.err()
+	}
+	// Suggestions for unknown IDs, made on the first one.
+	var requirements, levels *suggest.Finder
+	unknown := func(kind, id string, f **suggest.Finder, ids func() []string) string {
+		if *f == nil {
+			*f = suggest.NewFinder(ids(), suggestBudget)
+		}
+		msg := fmt.Sprintf("ladder %q has no %s %q", l.id, kind, id)
+		if guess := (*f).Name(id); guess != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", guess)
+		}
+		return msg
+	}
+	// A mark whose status is not one was reported above, and counts as
+	// none.
+	status := func(s Status) engine.Status {
+		if !slices.Contains(rule.MarkStatuses, string(s)) {
+			return engine.Unassessed
+		}
+		es, _ := engine.StatusOf(string(s))
+		return es
+	}
+	for id, m := range a.Marks {
+		i, ok := l.plan.Lookup(id)
+		if !ok {
+			r.at(source.Pointer("marks", id), unknown("requirement", id, &requirements, func() []string {
+				ids := make([]string, l.plan.NumRequirements())
+				for i := range ids {
+					ids[i] = l.plan.Requirement(i).ID
+				}
+				return ids
+			}))
+			continue
+		}
+		in.Marks[i] = engine.Mark{Status: status(m.Status), Reason: m.Reason}
+	}
+	for id, lm := range a.Levels {
+		i, ok := l.plan.LookupLevel(id)
+		if !ok {
+			r.at(source.Pointer("levels", id), unknown("level", id, &levels, func() []string {
+				ids := make([]string, len(l.plan.Levels()))
+				for i, lv := range l.plan.Levels() {
+					ids[i] = lv.ID
+				}
+				return ids
+			}))
+			continue
+		}
+		if lm.Reach != nil {
+			in.Reach[i] = engine.Mark{Status: status(lm.Reach.Status), Reason: lm.Reach.Reason}
+		}
+		if lm.Description != nil {
+			in.Description[i] = engine.Mark{Status: status(lm.Description.Status), Reason: lm.Description.Reason}
+		}
+	}
+	return r.err()
+}
