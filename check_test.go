@@ -117,3 +117,62 @@ func TestAssessmentNotUTF8(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// New checks a ladder built in Go as Parse checks its JSON: the same
+// problems at the same pointers, without lines. nil and empty slices are
+// the same, and the Ladder it returns is a copy.
+func TestNew(t *testing.T) {
+	parsed := mustParse(t, testLadder)
+	var doc ladder.Ladder
+	if err := json.Unmarshal([]byte(testLadder), &doc); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ladder.New(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := assess(t, "1a-h1=reached", "1a-h2=reached", "1b-h1=reached", "1g-h1=reached")
+	if got, want := evaluate(t, l, a).Rank, evaluate(t, parsed, a).Rank; got != want {
+		t.Errorf("New gives rank %d, Parse %d", got, want)
+	}
+	doc.Levels[0].Requirements[0].Kind = ladder.Soft
+	if got := evaluate(t, l, a).Rank; got != 1 {
+		t.Errorf("after the document changed, rank %d, want 1: New keeps a copy", got)
+	}
+
+	// nil slices are empty ones: a ladder without skills is fine, one
+	// without levels is not, as in JSON.
+	_, err = ladder.New(&ladder.Ladder{ID: "x", Name: "X", Levels: []ladder.Level{{ID: "1", Requirements: []ladder.Requirement{{ID: "r", Kind: ladder.Hard, Text: "t"}}}}})
+	if err != nil {
+		t.Errorf("a ladder with nil skills: %v", err)
+	}
+	_, err = ladder.New(&ladder.Ladder{ID: "x", Name: "X", Levels: []ladder.Level{{ID: "1"}}})
+	if want := "/levels/0/requirements: must not be empty"; err == nil || err.Error() != want {
+		t.Errorf("a level with nil requirements: got %v, want %s", err, want)
+	}
+
+	// The problems of Parse, at the same pointers, without lines.
+	bad := strings.Replace(testLadder, `"skill": "b", "kind": "hard", "text": "b hard"}`, `"skill": "bb", "kind": "hard", "text": "b hard"}`, 1)
+	bad = strings.Replace(bad, `"id": "3"`, `"id": "Three"`, 1)
+	if err := json.Unmarshal([]byte(bad), &doc); err != nil {
+		t.Fatal(err)
+	}
+	_, perr := ladder.Parse([]byte(bad))
+	_, nerr := ladder.New(&doc)
+	var pe, ne *ladder.Error
+	if !errors.As(perr, &pe) || !errors.As(nerr, &ne) || len(pe.Problems) != len(ne.Problems) {
+		t.Fatalf("Parse: %v\nNew: %v", perr, nerr)
+	}
+	for i := range pe.Problems {
+		p, n := pe.Problems[i], ne.Problems[i]
+		if p.Pointer != n.Pointer || p.Message != n.Message || n.Line != 0 || n.File != "" {
+			t.Errorf("Parse: %s\nNew:   %s", p, n)
+		}
+	}
+
+	// Text that is not UTF-8 is refused, not replaced.
+	_, err = ladder.New(&ladder.Ladder{ID: "x", Name: "X\xff", Levels: []ladder.Level{{ID: "1", Requirements: []ladder.Requirement{{ID: "r", Kind: ladder.Hard, Text: "t"}}}}})
+	if want := "/name: is not valid UTF-8"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}

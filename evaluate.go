@@ -99,7 +99,7 @@ type Count struct {
 // the ladder's file, when a rule fails as it runs (an index out of range).
 func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 	if l.plan == nil {
-		return nil, errors.New("ladder: Evaluate on a Ladder not made by Parse or Load")
+		return nil, errors.New("ladder: Evaluate on a Ladder not made by Parse, Load or New")
 	}
 	if a == nil {
 		return nil, errors.New("ladder: Evaluate of a nil Assessment")

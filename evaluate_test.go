@@ -269,7 +269,7 @@ func TestEvaluateConcurrently(t *testing.T) {
 
 func TestEvaluateNotParsed(t *testing.T) {
 	var l ladder.Ladder
-	if _, err := l.Evaluate(assess(t)); err == nil || err.Error() != "ladder: Evaluate on a Ladder not made by Parse or Load" {
+	if _, err := l.Evaluate(assess(t)); err == nil || err.Error() != "ladder: Evaluate on a Ladder not made by Parse, Load or New" {
 		t.Errorf("got %v, want the not-parsed error", err)
 	}
 	if _, err := mustParse(t, testLadder).Evaluate(nil); err == nil || err.Error() != "ladder: Evaluate of a nil Assessment" {

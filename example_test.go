@@ -142,3 +142,33 @@ func ExampleParser() {
 	// true
 	// <nil>
 }
+
+// A ladder kept as Go values, in an HR system's own database, is checked
+// and compiled by New, as Parse does for JSON: nil and empty slices are the
+// same, and problems are located by JSON pointer.
+func ExampleNew() {
+	doc := &ladder.Ladder{
+		ID: "backend", Name: "Backend",
+		Skills: []ladder.Skill{{ID: "code", Name: "Code"}},
+		Levels: []ladder.Level{
+			{ID: "junior", Requirements: []ladder.Requirement{{ID: "tests", Skill: "code", Kind: ladder.Hard, Text: "Writes tests"}}},
+			{ID: "senior", Requirements: []ladder.Requirement{{ID: "designs", Skill: "cod", Kind: ladder.Hard, Text: "Designs systems"}}},
+		},
+	}
+	_, err := ladder.New(doc)
+	fmt.Println(err)
+
+	doc.Levels[1].Requirements[0].Skill = "code"
+	l, err := ladder.New(doc)
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := l.Evaluate(&ladder.Assessment{Ladder: "backend", Subject: "dana", Marks: map[string]ladder.Mark{"tests": {Status: ladder.Reached}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("rank", res.Rank)
+	// Output:
+	// /levels/1/requirements/0/skill: unknown skill "cod" (did you mean "code"?)
+	// rank 1
+}

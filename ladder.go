@@ -19,12 +19,12 @@ func init() {
 // Ladder is a career ladder: the levels a person can reach, each with the
 // requirements that must hold to reach it, sorted into the ladder's skills.
 //
-// Parse and Load return a Ladder ready to Evaluate assessments. They check
-// the document and compile its rules once; a parsed Ladder is safe for
-// concurrent use by many goroutines. Evaluate works from what Parse compiled,
-// so a parsed Ladder must be treated as read-only: changing its fields
-// changes neither how it evaluates nor what its results say. To evaluate a
-// Ladder built in Go, marshal it with encoding/json and Parse the result.
+// Parse and Load return a Ladder ready to Evaluate assessments, and so does
+// New for a Ladder built in Go. They check it and compile its rules once;
+// the Ladder they return is safe for concurrent use by many goroutines. It
+// keeps a copy of what it evaluates: changing its fields changes neither
+// how it evaluates nor what its results say. To evaluate a changed ladder,
+// pass it to New.
 type Ladder struct {
 	// Schema is the "$schema" an editor uses to check the file: the URL or
 	// relative path of ladder.schema.json. Evaluation ignores it.

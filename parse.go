@@ -1,11 +1,16 @@
 package ladder
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"reflect"
+	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/docschema"
@@ -141,6 +146,91 @@ func (p *Parser) read(file string, data []byte, s *docschema.Schema, v any, ps *
 	// checks that follow see the rest.
 	source.Decode(doc.Root, v)
 	return true
+}
+
+// New checks a ladder built in Go, with the checks Parse makes of one read
+// from JSON, and compiles its rules. nil and empty slices are the same.
+// Problems are located by JSON pointer, without a line and column. New
+// returns a Ladder of its own, a copy of l: changing l afterwards changes
+// nothing of it. See Parser.New.
+func New(l *Ladder) (*Ladder, error) { return new(Parser).New(l) }
+
+// New checks and compiles a ladder built in Go, as the function New does,
+// under the parser's limits.
+func (p *Parser) New(l *Ladder) (*Ladder, error) {
+	if l == nil {
+		return nil, errors.New("ladder: New of a nil Ladder")
+	}
+	// Text that is not UTF-8 would be replaced, silently, on its way to
+	// JSON.
+	var ps problems
+	notUTF8(reflect.ValueOf(l).Elem(), "", &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	doc := *l
+	if doc.Skills == nil {
+		doc.Skills = []Skill{}
+	}
+	if doc.Levels == nil {
+		doc.Levels = []Level{}
+	}
+	doc.Levels = slices.Clone(doc.Levels)
+	for i := range doc.Levels {
+		if doc.Levels[i].Requirements == nil {
+			doc.Levels[i].Requirements = []Requirement{}
+		}
+	}
+	data, err := json.Marshal(&doc)
+	if err != nil {
+		return nil, err
+	}
+	nl, err := p.parseLadder("", data)
+	var le *Error
+	if errors.As(err, &le) {
+		// The JSON is the library's, not the program's: only its
+		// pointers mean something to it.
+		for i := range le.Problems {
+			le.Problems[i].Line, le.Problems[i].Column = 0, 0
+		}
+	}
+	if nl != nil {
+		nl.rules = nil
+	}
+	return nl, err
+}
+
+// notUTF8 reports the strings of a value that are not valid UTF-8, at their
+// JSON pointers.
+func notUTF8(v reflect.Value, ptr string, ps *problems) {
+	switch v.Kind() {
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			ps.add(0, ptr, docschema.NotUTF8, "")
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			notUTF8(v.Elem(), ptr, ps)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			notUTF8(v.Index(i), ptr+"/"+strconv.Itoa(i), ps)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			notUTF8(it.Value(), source.Pointer(append(source.SplitPointer(ptr), it.Key().String())...), ps)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			notUTF8(v.Field(i), ptr+"/"+strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1"), ps)
+		}
+	}
 }
 
 func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {

@@ -54,7 +54,7 @@ func (c *Constant) String() string {
 func FindConstant(l *ladder.Ladder) ([]*Constant, error) {
 	plan := planof.Of(l)
 	if plan == nil {
-		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse or ladder.Load", l.ID)
+		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse, ladder.Load or ladder.New", l.ID)
 	}
 	uniform := func(s ladder.Status) Marks {
 		m := make(Marks, slots(l))

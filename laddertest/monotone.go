@@ -221,7 +221,7 @@ type flipper struct {
 func newFlipper(l *ladder.Ladder) (*flipper, error) {
 	plan := planof.Of(l)
 	if plan == nil {
-		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse or ladder.Load", l.ID)
+		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse, ladder.Load or ladder.New", l.ID)
 	}
 	f := &flipper{plan: plan, levels: len(l.Levels)}
 	for i, lv := range l.Levels {
