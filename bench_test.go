@@ -44,10 +44,9 @@ func BenchmarkEvaluate(b *testing.B) {
 	for _, c := range benchCases(b) {
 		b.Run(c.name+"/handwritten", func(b *testing.B) {
 			h := newHandwritten(c.doc)
-			marks := c.statusMap()
 			b.ReportAllocs()
 			for b.Loop() {
-				if h.evaluate(marks).rank != c.rank {
+				if h.evaluate(c.assessment).rank != c.rank {
 					b.Fatal("wrong rank")
 				}
 			}
@@ -88,14 +87,6 @@ type benchCase struct {
 	json, customJSON string
 	assessment       *ladder.Assessment
 	rank             int
-}
-
-func (c benchCase) statusMap() map[string]ladder.Status {
-	m := make(map[string]ladder.Status, len(c.assessment.Marks))
-	for id, mark := range c.assessment.Marks {
-		m[id] = mark.Status
-	}
-	return m
 }
 
 func benchCases(b *testing.B) []benchCase {
@@ -174,99 +165,118 @@ func largeLadder(levels, skills, reqs int) (string, *ladder.Assessment) {
 }
 
 // handwritten is the floor of the default path: the same semantics and the
-// same report, in plain Go over plain structs, with statuses in a map.
+// same report, in plain Go over plain structs, with marks in a map.
 type handwritten struct {
-	levels []hwLevel
+	id, name, version string
+	levels            []hwLevel
 }
 
 type hwLevel struct {
-	id     string
-	groups []hwGroup
+	id, name, reach string
+	groups          []hwGroup
 }
 
 type hwGroup struct {
-	skill      string
-	hard, soft []string
+	skill, name  string
+	requirements []ladder.Requirement // in ladder order
 }
 
 type hwResult struct {
-	rank   int
-	levels []hwLevelResult
+	ladder, name, version   string
+	subject, assessor, date string
+	rank                    int
+	levels                  []hwLevelResult
 }
 
 type hwLevelResult struct {
-	reached bool
-	groups  []hwGroupResult
+	id, name, reach string
+	reached         bool
+	groups          []hwGroupResult
 }
 
 type hwGroupResult struct {
-	reached                bool
-	missing, unassessed    []string
-	hardReached, hardTotal int
-	softReached, softTotal int
+	skill, name                      string
+	reached                          bool
+	missing, softMissing, unassessed []string
+	hardReached, hardTotal           int
+	softReached, softTotal           int
+	requirements                     []hwRequirement
+}
+
+type hwRequirement struct {
+	id, text string
+	kind     ladder.Kind
+	status   ladder.Status
+	reason   string
 }
 
 func newHandwritten(l *ladder.Ladder) *handwritten {
-	h := new(handwritten)
+	h := &handwritten{id: l.ID, name: l.Name, version: l.Version}
+	names := map[string]string{"": "General"}
+	for _, s := range l.Skills {
+		names[s.ID] = s.Name
+	}
 	for _, lv := range l.Levels {
-		level := hwLevel{id: lv.ID}
+		level := hwLevel{id: lv.ID, name: lv.Name, reach: lv.Reach}
 		index := map[string]int{}
 		for _, r := range lv.Requirements {
 			i, ok := index[r.Skill]
 			if !ok {
 				i = len(level.groups)
 				index[r.Skill] = i
-				level.groups = append(level.groups, hwGroup{skill: r.Skill})
+				level.groups = append(level.groups, hwGroup{skill: r.Skill, name: names[r.Skill]})
 			}
-			if r.Kind == ladder.Hard {
-				level.groups[i].hard = append(level.groups[i].hard, r.ID)
-			} else {
-				level.groups[i].soft = append(level.groups[i].soft, r.ID)
-			}
+			level.groups[i].requirements = append(level.groups[i].requirements, r)
 		}
 		h.levels = append(h.levels, level)
 	}
 	return h
 }
 
-func (h *handwritten) evaluate(marks map[string]ladder.Status) hwResult {
-	res := hwResult{levels: make([]hwLevelResult, len(h.levels))}
+func (h *handwritten) evaluate(a *ladder.Assessment) hwResult {
+	res := hwResult{
+		ladder: h.id, name: h.name, version: h.version,
+		subject: a.Subject, assessor: a.Assessor, date: a.Date,
+		levels: make([]hwLevelResult, len(h.levels)),
+	}
 	ranked := true
 	for i, lv := range h.levels {
 		lr := &res.levels[i]
+		lr.id, lr.name, lr.reach = lv.id, lv.name, lv.reach
 		lr.reached = true
 		lr.groups = make([]hwGroupResult, len(lv.groups))
 		for g, group := range lv.groups {
 			gr := &lr.groups[g]
+			gr.skill, gr.name = group.skill, group.name
 			gr.reached = true
-			for _, id := range group.hard {
-				s, ok := marks[id]
+			gr.requirements = make([]hwRequirement, len(group.requirements))
+			for k, r := range group.requirements {
+				m, ok := a.Marks[r.ID]
 				if !ok {
-					gr.unassessed = append(gr.unassessed, id)
+					m.Status = ladder.Unassessed
+					gr.unassessed = append(gr.unassessed, r.ID)
 				}
-				switch s {
-				case ladder.NotApplicable:
+				gr.requirements[k] = hwRequirement{id: r.ID, text: r.Text, kind: r.Kind, status: m.Status, reason: m.Reason}
+				if m.Status == ladder.NotApplicable {
 					continue
-				case ladder.Reached:
-					gr.hardReached++
-				default:
-					gr.reached = false
-					gr.missing = append(gr.missing, id)
 				}
-				gr.hardTotal++
-			}
-			for _, id := range group.soft {
-				s, ok := marks[id]
-				if !ok {
-					gr.unassessed = append(gr.unassessed, id)
+				reached := m.Status == ladder.Reached
+				if r.Kind == ladder.Hard {
+					gr.hardTotal++
+					if reached {
+						gr.hardReached++
+					} else {
+						gr.reached = false
+						gr.missing = append(gr.missing, r.ID)
+					}
+				} else {
+					gr.softTotal++
+					if reached {
+						gr.softReached++
+					} else {
+						gr.softMissing = append(gr.softMissing, r.ID)
+					}
 				}
-				switch s {
-				case ladder.NotApplicable:
-					continue
-				case ladder.Reached:
-					gr.softReached++
-				}
-				gr.softTotal++
 			}
 			lr.reached = lr.reached && gr.reached
 		}
@@ -299,7 +309,11 @@ type bare struct {
 }
 
 type bareLevel struct {
-	groups []hwGroup
+	groups []bareGroup
+}
+
+type bareGroup struct {
+	hard, soft []string
 }
 
 func newBare(b *testing.B, l *ladder.Ladder, a *ladder.Assessment) *bare {
@@ -318,14 +332,22 @@ func newBare(b *testing.B, l *ladder.Ladder, a *ladder.Assessment) *bare {
 	maxLen, maxGroups := 0, 0
 	for _, lv := range h.levels {
 		maxGroups = max(maxGroups, len(lv.groups))
+		var level bareLevel
 		for _, g := range lv.groups {
-			maxLen = max(maxLen, len(g.hard), len(g.soft))
-			for _, id := range append(append([]string{}, g.hard...), g.soft...) {
-				e.reached[id] = rule.Requirement{ID: id, Reached: true, Status: "reached"}
-				e.other[id] = rule.Requirement{ID: id, Status: "not_yet"}
+			var group bareGroup
+			for _, r := range g.requirements {
+				if r.Kind == ladder.Hard {
+					group.hard = append(group.hard, r.ID)
+				} else {
+					group.soft = append(group.soft, r.ID)
+				}
+				e.reached[r.ID] = rule.Requirement{ID: r.ID, Reached: true, Status: "reached"}
+				e.other[r.ID] = rule.Requirement{ID: r.ID, Status: "not_yet"}
 			}
+			maxLen = max(maxLen, len(group.hard), len(group.soft))
+			level.groups = append(level.groups, group)
 		}
-		e.levels = append(e.levels, bareLevel{lv.groups})
+		e.levels = append(e.levels, level)
 	}
 	e.hard, e.soft, e.skills = make([]any, maxLen), make([]any, maxLen), make([]any, maxGroups)
 	prefixes := func(buf []any) []any {

@@ -137,35 +137,35 @@ func checkAssessment(a *Assessment, r *report) {
 	if a.Date != "" && !docschema.IsDate(a.Date) {
 		r.at("/date", docschema.NotADate(a.Date))
 	}
-	mark := func(ptr string, m Mark) {
+	// Pointers are made only for a problem: an assessment that passes
+	// costs no allocation.
+	mark := func(section, id, field string, m Mark) {
 		if !slices.Contains(rule.MarkStatuses, string(m.Status)) {
-			r.at(ptr+"/status", docschema.NotOneOf(string(m.Status), rule.MarkStatuses))
+			r.at(source.Pointer(section, id)+field+"/status", docschema.NotOneOf(string(m.Status), rule.MarkStatuses))
 		}
 		switch {
 		case !utf8.ValidString(m.Reason):
-			r.at(ptr+"/reason", docschema.NotUTF8)
+			r.at(source.Pointer(section, id)+field+"/reason", docschema.NotUTF8)
 		case len(m.Reason) > dsl.MaxReasonLength && runeCount(m.Reason) > dsl.MaxReasonLength:
 			// The cost of rules is bounded by the length of reasons.
-			r.at(ptr+"/reason", docschema.TooLong(utf8.RuneCountInString(m.Reason), dsl.MaxReasonLength))
+			r.at(source.Pointer(section, id)+field+"/reason", docschema.TooLong(utf8.RuneCountInString(m.Reason), dsl.MaxReasonLength))
 		}
 	}
 	for id, m := range a.Marks {
-		ptr := source.Pointer("marks", id)
 		if !docschema.IsID(id) {
-			r.at(ptr, docschema.NotAKey(id))
+			r.at(source.Pointer("marks", id), docschema.NotAKey(id))
 		}
-		mark(ptr, m)
+		mark("marks", id, "", m)
 	}
 	for id, lm := range a.Levels {
-		ptr := source.Pointer("levels", id)
 		if !docschema.IsID(id) {
-			r.at(ptr, docschema.NotAKey(id))
+			r.at(source.Pointer("levels", id), docschema.NotAKey(id))
 		}
 		if lm.Reach != nil {
-			mark(ptr+"/reach", *lm.Reach)
+			mark("levels", id, "/reach", *lm.Reach)
 		}
 		if lm.Description != nil {
-			mark(ptr+"/description", *lm.Description)
+			mark("levels", id, "/description", *lm.Description)
 		}
 	}
 }

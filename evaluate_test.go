@@ -11,6 +11,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/rules"
+	"github.com/ladderkit/ladder/schema"
 )
 
 // testLadder has three levels over skills a and b. Level 1 has groups a, b
@@ -181,8 +182,8 @@ func TestRankHasNoGaps(t *testing.T) {
 			if res.Rank != tc.rank || !reflect.DeepEqual(reached, tc.reached) {
 				t.Errorf("got rank %d, levels %v; want rank %d, levels %v", res.Rank, reached, tc.rank, tc.reached)
 			}
-			if lv := res.Level(); (lv == nil) != (tc.rank == 0) || lv != nil && lv.Rank != tc.rank {
-				t.Errorf("Level() = %+v, want the level of rank %d", lv, tc.rank)
+			if lv := res.Reached(); (lv == nil) != (tc.rank == 0) || lv != nil && lv.Rank != tc.rank {
+				t.Errorf("Reached() = %+v, want the level of rank %d", lv, tc.rank)
 			}
 			if next := res.Next(); (next == nil) != (tc.rank == 3) || next != nil && next.Rank != tc.rank+1 {
 				t.Errorf("Next() = %+v, want the level of rank %d", next, tc.rank+1)
@@ -196,36 +197,72 @@ func TestResultExplains(t *testing.T) {
 	l := mustParse(t, testLadder)
 	a := assess(t, "1a-h1=reached", "1a-h2=not_yet", "1a-s1=reached", "1b-h1=not_applicable", "1g-h1=reached", "2a-s1=not_yet")
 	a.Levels = map[string]ladder.LevelMarks{"1": {Reach: &ladder.Mark{Status: ladder.Reached, Reason: "r"}}}
+	a.Marks["1a-h2"] = ladder.Mark{Status: ladder.NotYet, Reason: "no tests yet"}
+	a.Assessor, a.Date = "dana", "2026-11-30"
 	res := evaluate(t, l, a)
+	req := func(id string, kind ladder.Kind, text string, status ladder.Status) ladder.RequirementResult {
+		return ladder.RequirementResult{ID: id, Kind: kind, Text: text, Status: status}
+	}
+	none := []string{}
 	want := &ladder.Result{
-		Ladder: "t", Version: "2", Subject: "s", Rank: 0,
+		Ladder: "t", LadderName: "T", Version: "2", Subject: "s", Assessor: "dana", Date: "2026-11-30", Rank: 0,
 		Levels: []ladder.LevelResult{
 			{Rank: 1, ID: "1", Name: "One", Reach: "Self", Reached: false,
 				ReachMark: &ladder.Mark{Status: ladder.Reached, Reason: "r"},
 				Groups: []ladder.GroupResult{
-					{Skill: "a", Name: "A", Reached: false, Missing: []string{"1a-h2"}, Unassessed: []string{},
-						Hard: ladder.Count{Reached: 1, Total: 2}, Soft: ladder.Count{Reached: 1, Total: 1}},
-					{Skill: "b", Name: "B", Reached: true, Missing: []string{}, Unassessed: []string{}},
-					{Name: "General", General: true, Reached: true, Missing: []string{}, Unassessed: []string{},
-						Hard: ladder.Count{Reached: 1, Total: 1}},
+					{Skill: "a", Name: "A", Reached: false, Missing: []string{"1a-h2"}, SoftMissing: none, Unassessed: none,
+						Hard: ladder.Count{Reached: 1, Total: 2}, Soft: ladder.Count{Reached: 1, Total: 1},
+						Requirements: []ladder.RequirementResult{
+							req("1a-h1", ladder.Hard, "a hard one", ladder.Reached),
+							{ID: "1a-h2", Kind: ladder.Hard, Text: "a hard two", Status: ladder.NotYet, Reason: "no tests yet"},
+							req("1a-s1", ladder.Soft, "a soft one", ladder.Reached),
+						}},
+					{Skill: "b", Name: "B", Reached: true, Missing: none, SoftMissing: none, Unassessed: none,
+						Requirements: []ladder.RequirementResult{req("1b-h1", ladder.Hard, "b hard one", ladder.NotApplicable)}},
+					{Name: "General", General: true, Reached: true, Missing: none, SoftMissing: none, Unassessed: none,
+						Hard:         ladder.Count{Reached: 1, Total: 1},
+						Requirements: []ladder.RequirementResult{req("1g-h1", ladder.Hard, "general hard one", ladder.Reached)}},
 				}},
 			{Rank: 2, ID: "2", Name: "Two", Reached: false, Groups: []ladder.GroupResult{
-				{Skill: "a", Name: "A", Reached: true, Missing: []string{}, Unassessed: []string{},
-					Soft: ladder.Count{Reached: 0, Total: 1}},
-				{Skill: "b", Name: "B", Reached: false, Missing: []string{"2b-h1"}, Unassessed: []string{"2b-h1"},
-					Hard: ladder.Count{Reached: 0, Total: 1}},
+				{Skill: "a", Name: "A", Reached: true, Missing: none, SoftMissing: []string{"2a-s1"}, Unassessed: none,
+					Soft:         ladder.Count{Reached: 0, Total: 1},
+					Requirements: []ladder.RequirementResult{req("2a-s1", ladder.Soft, "a soft", ladder.NotYet)}},
+				{Skill: "b", Name: "B", Reached: false, Missing: []string{"2b-h1"}, SoftMissing: none, Unassessed: []string{"2b-h1"},
+					Hard:         ladder.Count{Reached: 0, Total: 1},
+					Requirements: []ladder.RequirementResult{req("2b-h1", ladder.Hard, "b hard", ladder.Unassessed)}},
 			}},
 			{Rank: 3, ID: "3", Name: "Three", Reached: false, Groups: []ladder.GroupResult{
-				{Skill: "a", Name: "A", Reached: false, Missing: []string{"3a-h1"}, Unassessed: []string{"3a-h1"},
-					Hard: ladder.Count{Reached: 0, Total: 1}},
+				{Skill: "a", Name: "A", Reached: false, Missing: []string{"3a-h1"}, SoftMissing: none, Unassessed: []string{"3a-h1"},
+					Hard:         ladder.Count{Reached: 0, Total: 1},
+					Requirements: []ladder.RequirementResult{req("3a-h1", ladder.Hard, "a hard", ladder.Unassessed)}},
 			}},
 		},
 	}
 	if !reflect.DeepEqual(res, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", res, want)
 	}
+	if lv := res.Reached(); lv != nil {
+		t.Errorf("Reached() = %+v, want nil at rank 0", lv)
+	}
 	if next := res.Next(); next != &res.Levels[0] {
 		t.Errorf("Next() = %+v, want level 1", next)
+	}
+	for _, id := range []string{"1", "2", "3"} {
+		if lv := res.Level(id); lv == nil || lv.ID != id {
+			t.Errorf("Level(%q) = %+v", id, lv)
+		}
+	}
+	if lv := res.Level("4"); lv != nil {
+		t.Errorf("Level(\"4\") = %+v, want nil", lv)
+	}
+	if r := res.Requirement("1a-h2"); r != &res.Levels[0].Groups[0].Requirements[1] {
+		t.Errorf("Requirement(\"1a-h2\") = %+v, want the second of level 1, skill a", r)
+	}
+	if r := res.Requirement("2b-h1"); r == nil || r.Status != ladder.Unassessed {
+		t.Errorf("Requirement(\"2b-h1\") = %+v, want it unassessed", r)
+	}
+	if r := res.Requirement("nope"); r != nil {
+		t.Errorf("Requirement(\"nope\") = %+v, want nil", r)
 	}
 }
 
@@ -292,29 +329,47 @@ func TestParsedLadderIgnoresChanges(t *testing.T) {
 }
 
 // A result read back from its JSON is the result, whether it was encoded
-// as a value or through a pointer.
+// as a value or through a pointer, and its JSON is what result.schema.json
+// describes.
 func TestResultJSONRoundTrip(t *testing.T) {
 	l := mustParse(t, testLadder)
 	a := assess(t, "1a-h1=reached", "1a-h2=reached", "1b-h1=reached", "1g-h1=reached", "2b-h1=not_yet")
 	a.Levels = map[string]ladder.LevelMarks{"1": {Reach: &ladder.Mark{Status: ladder.Reached, Reason: "r"}}}
-	res := evaluate(t, l, a)
-	byPointer, err := json.Marshal(res)
+	a.Marks["2a-s1"] = ladder.Mark{Status: ladder.NotYet, Reason: "a reason"}
+	results := []*ladder.Result{evaluate(t, l, a)}
+	example, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	byValue, err := json.Marshal(*res)
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range exampleAssessments {
+		a, err := ladder.LoadAssessment("examples/devops-technical-mastery/" + name + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, evaluate(t, example, a))
 	}
-	if string(byPointer) != string(byValue) {
-		t.Errorf("by pointer:\n%s\nby value:\n%s", byPointer, byValue)
-	}
-	var back ladder.Result
-	if err := json.Unmarshal(byValue, &back); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(&back, res) {
-		t.Errorf("got %+v, want %+v", back, *res)
+	for _, res := range results {
+		byPointer, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byValue, err := json.Marshal(*res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(byPointer) != string(byValue) {
+			t.Errorf("by pointer:\n%s\nby value:\n%s", byPointer, byValue)
+		}
+		if err := schema.Result().Validate(byValue); err != nil {
+			t.Errorf("%s: the JSON does not fit result.schema.json:\n%v", res.Subject, err)
+		}
+		var back ladder.Result
+		if err := json.Unmarshal(byValue, &back); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(&back, res) {
+			t.Errorf("got %+v, want %+v", back, *res)
+		}
 	}
 }
 
@@ -323,6 +378,26 @@ func TestRuneCount(t *testing.T) {
 	for _, s := range []string{"", "a", "abcdefgh", "abcdefghi", "é", strings.Repeat("é", 9), strings.Repeat("😀", 1000), "日本語のテキスト", "a😀b日c" + strings.Repeat("x", 13)} {
 		if got, want := ladder.RuneCount(s), utf8.RuneCountInString(s); got != want {
 			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// Evaluate allocates a fixed number of times, whatever the size of the
+// ladder: the result's lists share arrays (see BenchmarkEvaluate).
+func TestEvaluateAllocationsAreFlat(t *testing.T) {
+	var counts []float64
+	for _, size := range [][3]int{{2, 2, 4}, {10, 4, 8}, {40, 8, 12}} {
+		doc, a := largeLadder(size[0], size[1], size[2])
+		l := mustParse(t, doc)
+		counts = append(counts, testing.AllocsPerRun(50, func() { evaluate(t, l, a) }))
+	}
+	t.Logf("allocations: %v", counts)
+	// Under the race detector, sync.Pool drops some of what it is given,
+	// and an evaluation then allocates a new input: a fixed number more.
+	for _, n := range counts {
+		if n > 12 || n > counts[0]+3 {
+			t.Errorf("allocations per Evaluate on ladders of growing size: %v, want a few, the same for each", counts)
+			break
 		}
 	}
 }

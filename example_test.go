@@ -87,7 +87,7 @@ func ExampleLadder_Evaluate() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%s reached level %d: %s\n", res.Subject, res.Rank, res.Level().Reach)
+	fmt.Printf("%s reached level %d: %s\n", res.Subject, res.Rank, res.Reached().Reach)
 	for _, lv := range res.Levels {
 		fmt.Printf("level %s reached: %v\n", lv.ID, lv.Reached)
 	}
@@ -171,4 +171,92 @@ func ExampleNew() {
 	// Output:
 	// /levels/1/requirements/0/skill: unknown skill "cod" (did you mean "code"?)
 	// rank 1
+}
+
+// A program builds a ladder and an assessment as Go values, evaluates them,
+// and prints a full report from the Result alone: every level, skill and
+// requirement with its text, status and the assessor's reason, and what is
+// missing for the next level. A UI shows the same from the same Result, or
+// from its JSON.
+func ExampleResult() {
+	l, err := ladder.New(&ladder.Ladder{
+		ID: "backend", Name: "Backend", Version: "2026.1",
+		Skills: []ladder.Skill{{ID: "code", Name: "Code"}, {ID: "ops", Name: "Operations"}},
+		Levels: []ladder.Level{
+			{ID: "junior", Name: "Junior", Reach: "Self", Requirements: []ladder.Requirement{
+				{ID: "tests", Skill: "code", Kind: ladder.Hard, Text: "Writes tests for the code they change"},
+				{ID: "reviews", Skill: "code", Kind: ladder.Soft, Text: "Reviews a colleague's change each week"},
+				{ID: "on-call", Skill: "ops", Kind: ladder.Hard, Text: "Takes part in on-call"},
+			}},
+			{ID: "senior", Name: "Senior", Reach: "Team", Requirements: []ladder.Requirement{
+				{ID: "designs", Skill: "code", Kind: ladder.Hard, Text: "Designs systems others build on"},
+				{ID: "incidents", Skill: "ops", Kind: ladder.Hard, Text: "Leads incidents to their end"},
+				{ID: "mentors", Kind: ladder.Soft, Text: "Mentors a newcomer"},
+			}},
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := l.Evaluate(&ladder.Assessment{
+		Ladder: "backend", Subject: "Dana", Assessor: "Eli", Date: "2026-11-30",
+		Marks: map[string]ladder.Mark{
+			"tests":     {Status: ladder.Reached},
+			"on-call":   {Status: ladder.Reached, Reason: "Since March"},
+			"designs":   {Status: ladder.NotYet, Reason: "Not yet asked to"},
+			"incidents": {Status: ladder.Reached},
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	fmt.Printf("%s %s: %s, assessed by %s on %s\n", res.LadderName, res.Version, res.Subject, res.Assessor, res.Date)
+	if lv := res.Reached(); lv != nil {
+		fmt.Printf("Level reached: %s (%s)\n", lv.Name, lv.Reach)
+	}
+	for _, lv := range res.Levels {
+		fmt.Printf("%s: reached %v\n", lv.Name, lv.Reached)
+		for _, g := range lv.Groups {
+			fmt.Printf("  %s: reached %v, hard %d/%d, soft %d/%d\n", g.Name, g.Reached, g.Hard.Reached, g.Hard.Total, g.Soft.Reached, g.Soft.Total)
+			for _, r := range g.Requirements {
+				fmt.Printf("    [%s] %s %q: %s", r.Kind, r.ID, r.Text, r.Status)
+				if r.Reason != "" {
+					fmt.Printf(" (%s)", r.Reason)
+				}
+				fmt.Println()
+			}
+		}
+	}
+	if next := res.Next(); next != nil {
+		fmt.Printf("To reach %s:\n", next.Name)
+		for _, g := range next.Groups {
+			for _, id := range g.Missing {
+				r := res.Requirement(id)
+				fmt.Printf("  %s: %s, %s\n", g.Name, r.Text, r.Status)
+			}
+			for _, id := range g.SoftMissing {
+				fmt.Printf("  %s (soft): %s\n", g.Name, res.Requirement(id).Text)
+			}
+		}
+	}
+	// Output:
+	// Backend 2026.1: Dana, assessed by Eli on 2026-11-30
+	// Level reached: Junior (Self)
+	// Junior: reached true
+	//   Code: reached true, hard 1/1, soft 0/1
+	//     [hard] tests "Writes tests for the code they change": reached
+	//     [soft] reviews "Reviews a colleague's change each week": unassessed
+	//   Operations: reached true, hard 1/1, soft 0/0
+	//     [hard] on-call "Takes part in on-call": reached (Since March)
+	// Senior: reached false
+	//   Code: reached false, hard 0/1, soft 0/0
+	//     [hard] designs "Designs systems others build on": not_yet (Not yet asked to)
+	//   Operations: reached true, hard 1/1, soft 0/0
+	//     [hard] incidents "Leads incidents to their end": reached
+	//   General: reached true, hard 0/0, soft 0/1
+	//     [soft] mentors "Mentors a newcomer": unassessed
+	// To reach Senior:
+	//   Code: Designs systems others build on, not_yet
+	//   General (soft): Mentors a newcomer
 }

@@ -54,9 +54,9 @@ type Ladder struct {
 	Levels []Level `json:"levels" jsonschema:"minItems=1"`
 
 	plan *engine.Plan
-	// id and version are the ID and Version parsed, which results and
-	// assessments are matched against.
-	id, version string
+	// id, name and version are the ID, Name and Version parsed, which
+	// results report and assessments are matched against.
+	id, name, version string
 	// file and rules locate a rule that fails when it runs, at the
 	// character at fault: rules holds where each rule is written, by JSON
 	// pointer.

@@ -255,7 +255,7 @@ func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
 		return nil, err
 	}
 	l.plan = plan
-	l.id, l.version = l.ID, l.Version
+	l.id, l.name, l.version = l.ID, l.Name, l.Version
 	l.file = file
 	l.rules = make(map[string]source.Span)
 	for _, ptr := range l.rulePointers() {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -253,9 +254,23 @@ func TestLevelProperties(t *testing.T) {
 	}, laddertest.GenCase(monotoneRules...)))
 
 	// 7. Parse(Marshal(ladder)) and ParseAssessment(Marshal(assessment))
-	// give back what was marshalled, which passes its schema.
+	// give back what was marshalled, which passes its schema; so does
+	// Unmarshal(Marshal(result)).
 	p.Property("round trip", prop.ForAll(func(c laddertest.Case) bool {
-		l, a, _ := build(t, c)
+		l, a, res := build(t, c)
+		rdata, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Result().Validate(rdata); err != nil {
+			t.Logf("%s: %v", rdata, err)
+			return false
+		}
+		var res2 ladder.Result
+		if err := json.Unmarshal(rdata, &res2); err != nil || !reflect.DeepEqual(&res2, res) {
+			t.Logf("%s: read back as %+v (%v)", rdata, res2, err)
+			return false
+		}
 		data, err := json.Marshal(l)
 		if err != nil {
 			t.Fatal(err)
@@ -358,12 +373,23 @@ func sameUpToOrder(a, b *ladder.Result) bool {
 		for _, g := range la.Groups {
 			h, ok := groups[g.Skill]
 			if !ok || g.Reached != h.Reached || g.Hard != h.Hard || g.Soft != h.Soft ||
-				!sameSet(g.Missing, h.Missing) || !sameSet(g.Unassessed, h.Unassessed) {
+				!sameSet(g.Missing, h.Missing) || !sameSet(g.SoftMissing, h.SoftMissing) ||
+				!sameSet(g.Unassessed, h.Unassessed) || !sameRequirements(g.Requirements, h.Requirements) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// sameRequirements compares the requirements of two groups whatever their
+// order.
+func sameRequirements(a, b []ladder.RequirementResult) bool {
+	byID := func(x, y ladder.RequirementResult) int { return strings.Compare(x.ID, y.ID) }
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.SortFunc(a, byID)
+	slices.SortFunc(b, byID)
+	return slices.Equal(a, b)
 }
 
 func sameSet(a, b []string) bool {

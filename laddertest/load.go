@@ -189,7 +189,7 @@ func (p Pinned) Check(l *ladder.Ladder, dir string) error {
 		if p.Note != "" {
 			why = " (" + p.Note + ")"
 		}
-		return fmt.Errorf("%s gives rank %d, not %d%s%s", path, res.Rank, p.Rank, why, explain(l, a, res, p.Rank))
+		return fmt.Errorf("%s gives rank %d, not %d%s%s", path, res.Rank, p.Rank, why, explain(res, p.Rank))
 	}
 	return nil
 }
@@ -223,9 +223,9 @@ func RunCases(t *testing.T, path string) {
 // explain says what keeps the result from the rank wanted: the levels up to
 // it that are not reached and what they miss, or the levels above it that
 // are.
-func explain(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result, want int) string {
+func explain(res *ladder.Result, want int) string {
 	var b strings.Builder
-	for i, lv := range res.Levels {
+	for _, lv := range res.Levels {
 		switch {
 		case lv.Rank <= want && !lv.Reached:
 			var why []string
@@ -238,8 +238,8 @@ func explain(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result, want in
 					// Every hard requirement is reached: the skill
 					// rule wants more, from the soft ones.
 					msg := fmt.Sprintf("%s has every hard requirement, but its rule is not met", g.Name)
-					if soft := softNotReached(l.Levels[i], g, a); len(soft) > 0 {
-						msg += "; soft requirements not reached: " + strings.Join(soft, ", ")
+					if len(g.SoftMissing) > 0 {
+						msg += "; soft requirements not reached: " + strings.Join(g.SoftMissing, ", ")
 					}
 					why = append(why, msg)
 				}
@@ -253,20 +253,4 @@ func explain(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result, want in
 		}
 	}
 	return b.String()
-}
-
-// softNotReached lists the soft requirements of a group that are not
-// reached (nor not_applicable).
-func softNotReached(lv ladder.Level, g ladder.GroupResult, a *ladder.Assessment) []string {
-	var out []string
-	for _, r := range lv.Requirements {
-		// The general group's skill is "", as its requirements'.
-		if r.Kind != ladder.Soft || r.Skill != g.Skill {
-			continue
-		}
-		if s := a.Marks[r.ID].Status; s != ladder.Reached && s != ladder.NotApplicable {
-			out = append(out, r.ID)
-		}
-	}
-	return out
 }

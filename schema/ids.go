@@ -5,4 +5,5 @@ package schema
 const (
 	LadderID     = "https://raw.githubusercontent.com/ladderkit/ladder/main/schema/ladder.schema.json"
 	AssessmentID = "https://raw.githubusercontent.com/ladderkit/ladder/main/schema/assessment.schema.json"
+	ResultID     = "https://raw.githubusercontent.com/ladderkit/ladder/main/schema/result.schema.json"
 )

@@ -1,10 +1,10 @@
-// Package schema holds the JSON Schemas of ladders and assessments, checks
-// documents against them, and defines the located problems that every
+// Package schema holds the JSON Schemas of ladders, assessments and results,
+// checks documents against them, and defines the located problems that every
 // package of the library reports a bad document with.
 //
 // The schemas (draft 2020-12) are generated from the Go types of package
-// ladder and their doc comments, committed as ladder.schema.json and
-// assessment.schema.json, and embedded here. Editors use them for completion
+// ladder and their doc comments, committed as ladder.schema.json,
+// assessment.schema.json and result.schema.json, and embedded here. Editors use them for completion
 // and checks while a file is typed; ladder.Parse and ladder.ParseAssessment
 // validate every document against them before anything else.
 //
@@ -38,11 +38,14 @@ var (
 	ladderJSON []byte
 	//go:embed assessment.schema.json
 	assessmentJSON []byte
+	//go:embed result.schema.json
+	resultJSON []byte
 )
 
 func init() {
 	docschema.Register(docschema.Ladder, LadderID, "ladder", ladderJSON)
 	docschema.Register(docschema.Assessment, AssessmentID, "assessment", assessmentJSON)
+	docschema.Register(docschema.Result, ResultID, "result", resultJSON)
 }
 
 // Schema is a compiled JSON Schema. It is safe for concurrent use.
@@ -51,6 +54,7 @@ type Schema struct{ kind docschema.Kind }
 var (
 	ladder     = &Schema{docschema.Ladder}
 	assessment = &Schema{docschema.Assessment}
+	result     = &Schema{docschema.Result}
 )
 
 // Ladder returns the schema of ladder documents. It is compiled on first
@@ -60,6 +64,12 @@ func Ladder() *Schema { return ladder }
 // Assessment returns the schema of assessment documents. It is compiled on
 // first use, once per process.
 func Assessment() *Schema { return assessment }
+
+// Result returns the schema of results, as `ladder eval --format json`
+// prints them and encoding/json encodes a ladder.Result: for programs in
+// other languages that read them. It is compiled on first use, once per
+// process.
+func Result() *Schema { return result }
 
 // ID returns the schema's $id.
 func (s *Schema) ID() string { return docschema.Of(s.kind).ID() }

@@ -303,6 +303,7 @@ func TestSchemaIDs(t *testing.T) {
 	}{
 		{Ladder(), LadderID},
 		{Assessment(), AssessmentID},
+		{Result(), ResultID},
 	} {
 		if got := tt.s.ID(); got != tt.id {
 			t.Errorf("ID() = %q, want %q", got, tt.id)
@@ -321,13 +322,13 @@ func TestSchemaIDs(t *testing.T) {
 			t.Errorf("%s: $schema = %q, want %q", tt.id, doc.Schema, want)
 		}
 	}
-	if Ladder() != Ladder() || Assessment() != Assessment() {
-		t.Error("Ladder() and Assessment() compile anew on each call")
+	if Ladder() != Ladder() || Assessment() != Assessment() || Result() != Result() {
+		t.Error("Ladder(), Assessment() or Result() compiles anew on each call")
 	}
 }
 
 func TestJSONReturnsACopy(t *testing.T) {
-	for _, s := range []*Schema{Ladder(), Assessment()} {
+	for _, s := range []*Schema{Ladder(), Assessment(), Result()} {
 		first := s.JSON()
 		want := bytes.Clone(first)
 		for i := range first {
@@ -372,7 +373,7 @@ func walkSchemas(ptr string, v any, f func(ptr string, s map[string]any)) {
 }
 
 func TestEveryObjectIsClosed(t *testing.T) {
-	for _, s := range []*Schema{Ladder(), Assessment()} {
+	for _, s := range []*Schema{Ladder(), Assessment(), Result()} {
 		objects := 0
 		walkSchemas("", schemaDoc(t, s), func(ptr string, sch map[string]any) {
 			if sch["type"] != "object" {
@@ -431,6 +432,11 @@ func TestEnums(t *testing.T) {
 		{Ladder(), "/$defs/Requirement/properties/kind/enum", []any{"hard", "soft"}},
 		// ladder.Reached, ladder.NotYet, ladder.NotApplicable.
 		{Assessment(), "/$defs/Mark/properties/status/enum", []any{"reached", "not_yet", "not_applicable"}},
+		{Result(), "/$defs/Mark/properties/status/enum", []any{"reached", "not_yet", "not_applicable"}},
+		{Result(), "/$defs/RequirementResult/properties/kind/enum", []any{"hard", "soft"}},
+		// ladder.Unassessed too: a result reports requirements without a
+		// mark.
+		{Result(), "/$defs/RequirementResult/properties/status/enum", []any{"reached", "not_yet", "not_applicable", "unassessed"}},
 	}
 	for _, tt := range tests {
 		got, _ := find(schemaDoc(t, tt.s), tt.ptr).([]any)
@@ -439,15 +445,19 @@ func TestEnums(t *testing.T) {
 		}
 	}
 	// No other enum hides in the schemas.
-	for _, s := range []*Schema{Ladder(), Assessment()} {
+	enums := map[*Schema]int{}
+	for _, tt := range tests {
+		enums[tt.s]++
+	}
+	for s, want := range enums {
 		n := 0
 		walkSchemas("", schemaDoc(t, s), func(ptr string, sch map[string]any) {
 			if _, ok := sch["enum"]; ok {
 				n++
 			}
 		})
-		if n != 1 {
-			t.Errorf("%s has %d enums, want 1", s.ID(), n)
+		if n != want {
+			t.Errorf("%s has %d enums, want %d", s.ID(), n, want)
 		}
 	}
 }
@@ -510,6 +520,12 @@ func TestRequired(t *testing.T) {
 		{Assessment(), "/required", []any{"ladder", "subject", "marks"}},
 		{Assessment(), "/$defs/Mark/required", []any{"status"}},
 		{Assessment(), "/$defs/LevelMarks/required", nil},
+		{Result(), "/required", []any{"ladder", "ladderName", "subject", "rank", "levels"}},
+		{Result(), "/$defs/LevelResult/required", []any{"rank", "id", "name", "reached", "groups"}},
+		{Result(), "/$defs/GroupResult/required", []any{"skill", "name", "general", "reached", "missing", "softMissing", "unassessed", "hard", "soft", "requirements"}},
+		{Result(), "/$defs/RequirementResult/required", []any{"id", "kind", "text", "status"}},
+		{Result(), "/$defs/Count/required", []any{"reached", "total"}},
+		{Result(), "/$defs/Mark/required", []any{"status"}},
 	}
 	for _, tt := range tests {
 		got, _ := find(schemaDoc(t, tt.s), tt.ptr).([]any)

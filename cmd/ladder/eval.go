@@ -20,19 +20,22 @@ the highest level such that it and every level below it are reached. For each
 level and skill it says what holds, and for the next level what is missing.
 
 The text format is a report for people. The json format is for programs:
+the result with every level, skill and requirement, their text, and each
+requirement's status and reason, as "ladder schema result" describes it:
 
-	{"ladder": {"id", "version"}, "subject",
-	 "level": {"rank", "id", "name"},
+	{"ladder", "ladderName", "version", "subject", "assessor", "date", "rank",
 	 "levels": [{"rank", "id", "name", "reach", "reached",
 	             "reachMark", "descriptionMark", "groups": [
-	     {"skill", "name", "general", "reached", "missing", "unassessed",
-	      "hard": {"reached", "total"}, "soft": {"reached", "total"}}]}],
-	 "next": <the level above the one reached, as in "levels", or null>}
+	     {"skill", "name", "general", "reached",
+	      "missing", "softMissing", "unassessed",
+	      "hard": {"reached", "total"}, "soft": {"reached", "total"},
+	      "requirements": [{"id", "kind", "text", "status", "reason"}]}]}]}
 
-level.rank is 0, and level.id and level.name are "", when no level is
-reached. "reach", "reachMark" and "descriptionMark" are left out when the
-ladder or the assessment has none. The exit status is 1 when the ladder
-or the assessment is invalid.
+The level reached is levels[rank-1], none when rank is 0; the next level
+is levels[rank]. "version", "assessor", "date", "reach", "reachMark",
+"descriptionMark" and "reason" are left out when the ladder or the
+assessment has none. The exit status is 1 when the ladder or the
+assessment is invalid.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
 		format := fs.String("format", "text", "output `format`: text or json")
@@ -72,7 +75,7 @@ func eval(c *command, ladderPath, assessmentPath, format string, stdout, stderr 
 		fmt.Fprintf(stdout, "%s\n", data)
 		return exitOK
 	}
-	writeReport(stdout, l, a, res)
+	writeReport(stdout, res)
 	return exitOK
 }
 
@@ -87,32 +90,26 @@ func swapped(ladderPath, assessmentPath string) bool {
 	return err == nil && kindOf(first) == "assessment" && kindOf(second) == "ladder"
 }
 
-// writeReport writes the result as a report for people.
-func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) {
-	texts := make(map[string]string)
-	for _, lv := range l.Levels {
-		for _, r := range lv.Requirements {
-			texts[r.ID] = r.Text
-		}
-	}
-
+// writeReport writes the result as a report for people, from the result
+// alone.
+func writeReport(w io.Writer, res *ladder.Result) {
 	// Every text from a document is escaped: a name holding ESC[2J must
 	// not clear the terminal.
-	title := display.Escape(l.Name)
-	if l.Version != "" {
-		title += " " + display.Escape(l.Version)
+	title := display.Escape(res.LadderName)
+	if res.Version != "" {
+		title += " " + display.Escape(res.Version)
 	}
 	fmt.Fprintln(w, title)
-	who := display.Escape(a.Subject)
-	if a.Assessor != "" {
-		who += ", assessed by " + display.Escape(a.Assessor)
+	who := display.Escape(res.Subject)
+	if res.Assessor != "" {
+		who += ", assessed by " + display.Escape(res.Assessor)
 	}
-	if a.Date != "" {
-		who += " on " + display.Escape(a.Date)
+	if res.Date != "" {
+		who += " on " + display.Escape(res.Date)
 	}
 	fmt.Fprintln(w, who)
 	fmt.Fprintln(w)
-	if lv := res.Level(); lv != nil {
+	if lv := res.Reached(); lv != nil {
 		fmt.Fprintf(w, "Level reached: %d of %d, %s\n", lv.Rank, len(res.Levels), levelTitle(lv))
 	} else {
 		fmt.Fprintf(w, "Level reached: none of %d\n", len(res.Levels))
@@ -162,18 +159,15 @@ func writeReport(w io.Writer, l *ladder.Ladder, a *ladder.Assessment, res *ladde
 		}
 		missingAny = true
 		fmt.Fprintf(w, "  %s\n", display.Escape(g.Name))
-		for _, id := range g.Missing {
-			writeRequirement(w, id, texts[id], a.Marks[id])
-		}
+		kind := ladder.Hard
 		if len(g.Missing) == 0 {
 			fmt.Fprintln(w, "    every hard requirement is reached, but the skill rule is not met; soft requirements not reached:")
-			for _, r := range l.Levels[next.Rank-1].Requirements {
-				if r.Skill != g.Skill || r.Kind != ladder.Soft {
-					continue
-				}
-				if m := a.Marks[r.ID]; m.Status != ladder.Reached && m.Status != ladder.NotApplicable {
-					writeRequirement(w, r.ID, r.Text, m)
-				}
+			kind = ladder.Soft
+		}
+		// The requirements of g.Missing, or of g.SoftMissing.
+		for _, r := range g.Requirements {
+			if r.Kind == kind && (r.Status == ladder.NotYet || r.Status == ladder.Unassessed) {
+				writeRequirement(w, &r)
 			}
 		}
 	}
@@ -228,13 +222,13 @@ func statusWords(s ladder.Status) string {
 // writeRequirement lists a missing requirement with its status, the
 // assessor's reason, and its text, the text's later lines indented under its
 // first.
-func writeRequirement(w io.Writer, id, text string, m ladder.Mark) {
-	status := statusWords(m.Status)
-	if m.Reason != "" {
-		status += ": " + display.Escape(m.Reason)
+func writeRequirement(w io.Writer, r *ladder.RequirementResult) {
+	status := statusWords(r.Status)
+	if r.Reason != "" {
+		status += ": " + display.Escape(r.Reason)
 	}
-	fmt.Fprintf(w, "    - %s (%s)\n", id, status)
-	for _, line := range strings.Split(text, "\n") {
+	fmt.Fprintf(w, "    - %s (%s)\n", r.ID, status)
+	for _, line := range strings.Split(r.Text, "\n") {
 		fmt.Fprintf(w, "      %s\n", display.Escape(line))
 	}
 }

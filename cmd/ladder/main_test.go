@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -205,50 +208,9 @@ func TestGoldenNoAbsolutePaths(t *testing.T) {
 	}
 }
 
-// The shape of the output of eval --format json.
-type jsonCount struct {
-	Reached *int `json:"reached"`
-	Total   *int `json:"total"`
-}
-
-type jsonGroup struct {
-	Skill      *string    `json:"skill"`
-	Name       *string    `json:"name"`
-	General    *bool      `json:"general"`
-	Reached    *bool      `json:"reached"`
-	Missing    *[]string  `json:"missing"`
-	Unassessed *[]string  `json:"unassessed"`
-	Hard       *jsonCount `json:"hard"`
-	Soft       *jsonCount `json:"soft"`
-}
-
-type jsonLevel struct {
-	Rank    *int         `json:"rank"`
-	ID      *string      `json:"id"`
-	Name    *string      `json:"name"`
-	Reach   string       `json:"reach"`
-	Reached *bool        `json:"reached"`
-	Groups  *[]jsonGroup `json:"groups"`
-}
-
-type jsonResult struct {
-	Ladder *struct {
-		ID      *string `json:"id"`
-		Version *string `json:"version"`
-	} `json:"ladder"`
-	Subject *string `json:"subject"`
-	Level   *struct {
-		Rank *int    `json:"rank"`
-		ID   *string `json:"id"`
-		Name *string `json:"name"`
-	} `json:"level"`
-	Levels *[]jsonLevel `json:"levels"`
-	Next   *jsonLevel   `json:"next"`
-}
-
-// evalJSON runs eval --format json and decodes its output, checking that it
-// is JSON with every member the help of eval documents.
-func evalJSON(t *testing.T, ladderPath, assessmentPath string) *jsonResult {
+// evalJSON runs eval --format json, checks its output against
+// result.schema.json, and decodes it.
+func evalJSON(t *testing.T, ladderPath, assessmentPath string) *ladder.Result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if s := run([]string{"eval", "--format", "json", ladderPath, assessmentPath}, nil, &stdout, &stderr); s != exitOK {
@@ -257,104 +219,54 @@ func evalJSON(t *testing.T, ladderPath, assessmentPath string) *jsonResult {
 	if stderr.Len() > 0 {
 		t.Errorf("stderr: %s", stderr.String())
 	}
-	if !json.Valid(stdout.Bytes()) {
-		t.Fatalf("output is not JSON:\n%s", stdout.String())
+	// Every member present, no other, no null for a list.
+	if err := schema.Result().Validate(stdout.Bytes()); err != nil {
+		t.Fatalf("the output does not fit result.schema.json:\n%v\n%s", err, stdout.String())
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(stdout.Bytes(), &top); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"ladder", "subject", "level", "levels", "next"} {
-		if _, ok := top[k]; !ok {
-			t.Errorf("no %q in the output", k)
-		}
-	}
-	if len(top) != 5 {
-		t.Errorf("the output has %d members, want 5: %s", len(top), keys(top))
-	}
-	var res jsonResult
+	var res ladder.Result
 	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
-	if res.Ladder == nil || res.Ladder.ID == nil || res.Ladder.Version == nil {
-		t.Fatalf("no ladder.id or ladder.version")
-	}
-	if res.Subject == nil || res.Level == nil || res.Level.Rank == nil || res.Level.ID == nil || res.Level.Name == nil {
-		t.Fatalf("no subject, or no level.rank, level.id or level.name")
-	}
-	if res.Levels == nil {
-		t.Fatalf("no levels")
-	}
-	for i, lv := range *res.Levels {
-		checkLevel(t, "levels["+itoa(i)+"]", &lv)
-		if *lv.Rank != i+1 {
-			t.Errorf("levels[%d].rank = %d, want %d", i, *lv.Rank, i+1)
+	for i, lv := range res.Levels {
+		if lv.Rank != i+1 {
+			t.Errorf("levels[%d].rank = %d, want %d", i, lv.Rank, i+1)
 		}
-	}
-	if res.Next != nil {
-		checkLevel(t, "next", res.Next)
+		if len(lv.Groups) == 0 {
+			t.Errorf("levels[%d] has no groups", i)
+		}
 	}
 	return &res
-}
-
-func checkLevel(t *testing.T, where string, lv *jsonLevel) {
-	t.Helper()
-	if lv.Rank == nil || lv.ID == nil || lv.Name == nil || lv.Reached == nil || lv.Groups == nil {
-		t.Fatalf("%s lacks rank, id, name, reached or groups: %+v", where, lv)
-	}
-	if len(*lv.Groups) == 0 {
-		t.Errorf("%s has no groups", where)
-	}
-	for j, g := range *lv.Groups {
-		if g.Skill == nil || g.Name == nil || g.General == nil || g.Reached == nil ||
-			g.Missing == nil || g.Unassessed == nil || g.Hard == nil || g.Soft == nil ||
-			g.Hard.Reached == nil || g.Hard.Total == nil || g.Soft.Reached == nil || g.Soft.Total == nil {
-			t.Errorf("%s.groups[%d] lacks a member, or has null for a list: %+v", where, j, g)
-		}
-	}
-}
-
-func itoa(i int) string {
-	b, _ := json.Marshal(i)
-	return string(b)
-}
-
-func keys(m map[string]json.RawMessage) string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	return strings.Join(ks, ", ")
 }
 
 func TestEvalJSONShape(t *testing.T) {
 	t.Run("bruno", func(t *testing.T) {
 		res := evalJSON(t, exampleLadder, bruno)
-		if *res.Ladder.ID != "devops-technical-mastery" || *res.Ladder.Version != "1.0.0" {
-			t.Errorf("ladder = %q %q", *res.Ladder.ID, *res.Ladder.Version)
+		if res.Ladder != "devops-technical-mastery" || res.LadderName != "DevOps Technical Mastery" || res.Version != "1.0.0" {
+			t.Errorf("ladder = %q %q %q", res.Ladder, res.LadderName, res.Version)
 		}
-		if *res.Subject != "bruno" {
-			t.Errorf("subject = %q, want bruno", *res.Subject)
+		if res.Subject != "bruno" {
+			t.Errorf("subject = %q, want bruno", res.Subject)
 		}
-		if *res.Level.Rank != 3 || *res.Level.ID != "3" || *res.Level.Name != "Level 3" {
-			t.Errorf("level = %d %q %q, want 3 \"3\" \"Level 3\"", *res.Level.Rank, *res.Level.ID, *res.Level.Name)
+		if lv := res.Reached(); res.Rank != 3 || lv == nil || lv.ID != "3" || lv.Name != "Level 3" {
+			t.Errorf("rank = %d, level reached %+v, want 3 \"3\" \"Level 3\"", res.Rank, lv)
 		}
-		if n := len(*res.Levels); n != 6 {
+		if n := len(res.Levels); n != 6 {
 			t.Fatalf("%d levels, want 6", n)
 		}
-		for i, lv := range *res.Levels {
-			if want := i < 3; *lv.Reached != want {
-				t.Errorf("levels[%d].reached = %v, want %v", i, *lv.Reached, want)
+		for i, lv := range res.Levels {
+			if want := i < 3; lv.Reached != want {
+				t.Errorf("levels[%d].reached = %v, want %v", i, lv.Reached, want)
 			}
 		}
-		if res.Next == nil || *res.Next.Rank != 4 || *res.Next.ID != "4" {
-			t.Fatalf("next = %+v, want the level of rank 4", res.Next)
+		next := res.Next()
+		if next == nil || next.Rank != 4 || next.ID != "4" {
+			t.Fatalf("next = %+v, want the level of rank 4", next)
 		}
 		// At level 4, Monitoring misses four hard requirements and Quality
 		// two; DevOps has them all.
 		missing := map[string]int{}
-		for _, g := range *res.Next.Groups {
-			missing[*g.Skill] = len(*g.Missing)
+		for _, g := range next.Groups {
+			missing[g.Skill] = len(g.Missing)
 		}
 		if want := map[string]int{"devops": 0, "monitoring": 4, "quality": 2}; !equalMaps(missing, want) {
 			t.Errorf("missing at level 4 = %v, want %v", missing, want)
@@ -362,33 +274,33 @@ func TestEvalJSONShape(t *testing.T) {
 	})
 	t.Run("nothing", func(t *testing.T) {
 		res := evalJSON(t, exampleLadder, "testdata/reaches-nothing.json")
-		if *res.Level.Rank != 0 || *res.Level.ID != "" || *res.Level.Name != "" {
-			t.Errorf("level = %d %q %q, want 0 \"\" \"\"", *res.Level.Rank, *res.Level.ID, *res.Level.Name)
+		if res.Rank != 0 || res.Reached() != nil {
+			t.Errorf("rank = %d, want 0", res.Rank)
 		}
-		if res.Next == nil || *res.Next.Rank != 1 {
-			t.Errorf("next = %+v, want the level of rank 1", res.Next)
+		if next := res.Next(); next == nil || next.Rank != 1 {
+			t.Errorf("next = %+v, want the level of rank 1", next)
 		}
 	})
 	t.Run("all", func(t *testing.T) {
 		res := evalJSON(t, exampleLadder, "testdata/reaches-all.json")
-		if *res.Level.Rank != 6 || *res.Level.ID != "6" {
-			t.Errorf("level = %d %q, want 6 \"6\"", *res.Level.Rank, *res.Level.ID)
+		if lv := res.Reached(); res.Rank != 6 || lv == nil || lv.ID != "6" {
+			t.Errorf("rank = %d, level reached %+v, want 6 \"6\"", res.Rank, lv)
 		}
-		if res.Next != nil {
-			t.Errorf("next = %+v, want null", res.Next)
+		if next := res.Next(); next != nil {
+			t.Errorf("next = %+v, want none", next)
 		}
-		for i, lv := range *res.Levels {
-			for _, g := range *lv.Groups {
-				if len(*g.Missing) != 0 || len(*g.Unassessed) != 0 || !*g.Reached {
-					t.Errorf("levels[%d] group %q: reached %v, missing %v, unassessed %v", i, *g.Name, *g.Reached, *g.Missing, *g.Unassessed)
+		for i, lv := range res.Levels {
+			for _, g := range lv.Groups {
+				if len(g.Missing) != 0 || len(g.SoftMissing) != 0 || len(g.Unassessed) != 0 || !g.Reached {
+					t.Errorf("levels[%d] group %q: reached %v, missing %v, soft missing %v, unassessed %v", i, g.Name, g.Reached, g.Missing, g.SoftMissing, g.Unassessed)
 				}
 			}
 		}
 	})
 	t.Run("custom rules", func(t *testing.T) {
 		// Half the soft requirements: Bruno drops to level 1 (docs/rules.md).
-		if res := evalJSON(t, "testdata/soft-half.json", bruno); *res.Level.Rank != 1 {
-			t.Errorf("rank with soft-half.json = %d, want 1", *res.Level.Rank)
+		if res := evalJSON(t, "testdata/soft-half.json", bruno); res.Rank != 1 {
+			t.Errorf("rank with soft-half.json = %d, want 1", res.Rank)
 		}
 	})
 }
@@ -448,7 +360,7 @@ func equalMaps(a, b map[string]int) bool {
 }
 
 func TestSchema(t *testing.T) {
-	for _, name := range []string{"ladder", "assessment"} {
+	for _, name := range []string{"ladder", "assessment", "result"} {
 		t.Run(name, func(t *testing.T) {
 			want, err := os.ReadFile("../../schema/" + name + ".schema.json")
 			if err != nil {

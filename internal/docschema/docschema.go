@@ -29,7 +29,7 @@ import (
 // Schema is a compiled JSON Schema. It is safe for concurrent use.
 type Schema struct {
 	id       string
-	what     string // "ladder" or "assessment", for messages
+	what     string // "ladder", "assessment" or "result", for messages
 	raw      []byte
 	doc      *source.Doc // raw, parsed: to read the keywords a violation names
 	compiled *jsonschema.Schema
@@ -49,6 +49,7 @@ type Kind int
 const (
 	Ladder Kind = iota
 	Assessment
+	Result
 	kinds
 )
 

@@ -1,6 +1,7 @@
-// Command schemagen writes the JSON Schemas of ladders and assessments,
-// schema/ladder.schema.json and schema/assessment.schema.json, from the Go
-// types of package ladder and their doc comments. It runs through go
+// Command schemagen writes the JSON Schemas of ladders, assessments and
+// results, schema/ladder.schema.json, schema/assessment.schema.json and
+// schema/result.schema.json, from the Go types of package ladder and their
+// doc comments. It runs through go
 // generate in package schema:
 //
 //	go generate ./schema
@@ -78,12 +79,23 @@ func generate(root string) (map[string][]byte, error) {
 	a := r.Reflect(&ladder.Assessment{})
 	a.ID = jsonschema.ID(schema.AssessmentID)
 	a.Title = "Assessment against a career ladder"
+	res := r.Reflect(&ladder.Result{})
+	res.ID = jsonschema.ID(schema.ResultID)
+	res.Title = "Result of an assessment against a career ladder"
+
 	// A mark's status is one of the words of ladder.Status that a mark can
-	// be given.
-	status := a.Definitions["Mark"].Properties.Value("status")
-	for _, s := range rule.MarkStatuses {
-		status.Enum = append(status.Enum, s)
+	// be given; a requirement's status in a result is any of them.
+	for _, s := range []*jsonschema.Schema{a, res} {
+		status := s.Definitions["Mark"].Properties.Value("status")
+		for _, word := range rule.MarkStatuses {
+			status.Enum = append(status.Enum, word)
+		}
 	}
+	status := res.Definitions["RequirementResult"].Properties.Value("status")
+	for _, word := range rule.MarkStatuses {
+		status.Enum = append(status.Enum, word)
+	}
+	status.Enum = append(status.Enum, rule.Unassessed)
 	// Marks and level marks are keyed by IDs: say so, so that editors flag a
 	// key that cannot be an ID while it is typed.
 	idPattern := l.Properties.Value("id").Pattern
@@ -92,14 +104,14 @@ func generate(root string) (map[string][]byte, error) {
 	}
 
 	files := make(map[string][]byte)
-	for name, s := range map[string]*jsonschema.Schema{"ladder.schema.json": l, "assessment.schema.json": a} {
+	for name, s := range map[string]*jsonschema.Schema{"ladder.schema.json": l, "assessment.schema.json": a, "result.schema.json": res} {
 		data, err := json.MarshalIndent(s, "", "  ")
 		if err != nil {
 			return nil, err
 		}
 		files[name] = append(data, '\n')
 	}
-	return files, checkTags(reflect.TypeOf(ladder.Ladder{}), reflect.TypeOf(ladder.Assessment{}))
+	return files, checkTags(reflect.TypeOf(ladder.Ladder{}), reflect.TypeOf(ladder.Assessment{}), reflect.TypeOf(ladder.Result{}))
 }
 
 // docComments reads the doc comments of package ladder's types and fields,
