@@ -534,3 +534,24 @@ func TestRequired(t *testing.T) {
 		}
 	}
 }
+
+// A number written with a huge exponent or thousands of digits is out of
+// range where a schema wants a number: santhosh-tekuri/jsonschema/v5 would
+// work it out exactly, for seconds, or panic past 10^10^7.
+func TestUnwieldyNumbers(t *testing.T) {
+	for _, n := range []string{"1e9999999", "1e10000000", "-2.5E+99999999", "1e-99999999", "1" + strings.Repeat("0", 2000)} {
+		doc := `{"ladder": "x", "ladderName": "X", "subject": "s", "rank": ` + n + `, "levels": []}`
+		err := Result().Validate([]byte(doc))
+		var e *Error
+		if !errors.As(err, &e) || len(e.Problems) != 1 || e.Problems[0].Pointer != "/rank" || !strings.HasSuffix(e.Problems[0].Message, "is a number out of range") {
+			t.Errorf("rank %.20s: got %v, want one problem: out of range", n, err)
+		}
+	}
+	// Numbers of a sane size are checked as they are.
+	for n, valid := range map[string]bool{"3": true, "3.0": true, "1e3": true, "1e1000": true, "-1": false, "2.5": false} {
+		doc := `{"ladder": "x", "ladderName": "X", "subject": "s", "rank": ` + n + `, "levels": []}`
+		if err := Result().Validate([]byte(doc)); (err == nil) != valid {
+			t.Errorf("rank %s: got %v, want valid %v", n, err, valid)
+		}
+	}
+}

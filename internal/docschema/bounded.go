@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,6 +114,9 @@ func (h *offsetHeap) Pop() any {
 // more: the violations returned are then the first ones of the document,
 // but not all of them. max < 0 means no limit.
 func (s *Schema) violations(doc *source.Doc, max int) (out []located, more bool) {
+	if s.sure != nil && doc.Root != nil && s.sure.valid(doc.Root) {
+		return nil, false
+	}
 	v := &validation{s: s, doc: doc, placeholder: placeholderFor(doc.Root)}
 	heap.Push(&v.queue, job{n: doc.Root, nav: s.root, from: -1})
 	before := 0 // violations before everything in the queue
@@ -250,6 +254,17 @@ func (v *validation) cut(n *source.Node, nv *nav, at *path) any {
 	case source.Bool:
 		return n.Bool
 	case source.Number:
+		if nv != nil && nv.numeric && unwieldy(n.Text) {
+			// v5 would work the number out exactly, which takes
+			// seconds for 10 to a large exponent, or fails
+			// (big.Rat.SetString gives up past 10^10^7, and v5 then
+			// panics). The number is out of any range a document of
+			// ours can want.
+			ptr := at.String()
+			v.out = append(v.out, located{Violation{Pointer: ptr, Keyword: "type", Message: fmt.Sprintf("%.40s is a number out of range", n.Text)}, n.Start})
+			heap.Push(&v.offsets, n.Start)
+			return json.Number("0")
+		}
 		return json.Number(n.Text)
 	case source.String:
 		return n.Text
@@ -310,6 +325,9 @@ type nav struct {
 	rest   *nav            // a map's values (additionalProperties as a schema)
 	keys   string          // where the map's propertyNames are, "" when none
 	closed bool            // additionalProperties is false
+	// numeric is true when the subschema wants a number: its type is
+	// integer or number, or it has a keyword on numbers.
+	numeric bool
 }
 
 // navAt returns the nav of the subschema at loc, made once for each.
@@ -344,7 +362,31 @@ func (s *Schema) navAt(loc string, made map[string]*nav) *nav {
 	if n.Member("propertyNames") != nil {
 		nv.keys = loc + "/propertyNames"
 	}
+	for _, m := range n.Members {
+		switch m.Key {
+		case "type":
+			t := m.Value
+			nv.numeric = nv.numeric || t.Kind == source.String && (t.Text == "integer" || t.Text == "number") ||
+				t.Kind == source.Array && slices.ContainsFunc(t.Elems, func(e *source.Node) bool { return e.Text == "integer" || e.Text == "number" })
+		case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "enum", "const":
+			nv.numeric = true
+		}
+	}
 	return nv
+}
+
+// unwieldy reports whether a number is written with more than a thousand
+// characters, or an exponent over a thousand, up or down.
+func unwieldy(text string) bool {
+	if len(text) > 1000 {
+		return true
+	}
+	i := strings.IndexAny(text, "eE")
+	if i < 0 {
+		return false
+	}
+	exp := strings.TrimLeft(text[i+1:], "+-0")
+	return len(exp) > 4 || len(exp) == 4 && exp > "1000"
 }
 
 // resolvedLoc follows the $ref of the schema at loc, within the schema's
