@@ -2,17 +2,23 @@ package ladder
 
 import (
 	"github.com/ladderkit/ladder/internal/engine"
-	"github.com/ladderkit/ladder/internal/planof"
+	"github.com/ladderkit/ladder/internal/hook"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/rules"
 )
 
 func init() {
-	planof.Of = func(l any) *engine.Plan {
+	hook.Plan = func(l any) *engine.Plan {
 		if l, ok := l.(*Ladder); ok {
 			return l.plan
 		}
 		return nil
+	}
+	hook.ParseLadder = func(file string, data []byte) (any, error) {
+		return new(Parser).parseLadder(file, data)
+	}
+	hook.ParseAssessment = func(file string, data []byte) (any, error) {
+		return new(Parser).parseAssessment(file, data)
 	}
 }
 

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -87,25 +85,11 @@ func (p *Parser) LoadAssessment(path string) (*Assessment, error) {
 // readFile reads a file, no further than the limit: a file over it is an
 // error without being read whole.
 func (p *Parser) readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+	data, tooLarge, err := source.ReadFile(path, p.limits().MaxBytes)
+	if tooLarge != "" {
+		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1, Message: tooLarge}}}
 	}
-	defer f.Close()
-	limit := p.limits().MaxBytes
-	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > limit {
-		size := "over " + strconv.Itoa(limit) + " bytes"
-		if info, err := f.Stat(); err == nil {
-			size = strconv.FormatInt(info.Size(), 10) + " bytes"
-		}
-		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
-			Message: "document is " + size + ", over the limit of " + strconv.Itoa(limit)}}}
-	}
-	return data, nil
+	return data, err
 }
 
 func (p *Parser) limits() source.Limits {

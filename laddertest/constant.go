@@ -5,7 +5,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/dsl"
-	"github.com/ladderkit/ladder/internal/planof"
+	"github.com/ladderkit/ladder/internal/hook"
 )
 
 // Constant is a verdict of a ladder's own rules that no assessment
@@ -52,7 +52,7 @@ func (c *Constant) String() string {
 // left out: under them a skill without hard requirements is reached, by
 // design. It returns an error when evaluating fails.
 func FindConstant(l *ladder.Ladder) ([]*Constant, error) {
-	plan := planof.Of(l)
+	plan := hook.Plan(l)
 	if plan == nil {
 		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse, ladder.Load or ladder.New", l.ID)
 	}

@@ -3,7 +3,6 @@ package laddertest
 import (
 	"cmp"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/hook"
 	"github.com/ladderkit/ladder/internal/source"
 )
 
@@ -65,14 +65,26 @@ type Pinned struct {
 	at string
 }
 
+func init() {
+	hook.ParseCases = func(path string, data []byte) (any, error) { return parseCases(path, data) }
+}
+
 // LoadCases reads a cases file, strictly, as ladders are read: an unknown
 // or duplicate field, a wrong type, a missing ladder, assessment or rank is
 // an error. Its problems come as a *ladder.Error, each located.
 func LoadCases(path string) (*Cases, error) {
-	data, err := os.ReadFile(path)
+	data, tooLarge, err := source.ReadFile(path, source.DefaultLimits.MaxBytes)
+	if tooLarge != "" {
+		return nil, &ladder.Error{Problems: []ladder.Problem{{File: path, Line: 1, Column: 1, Message: tooLarge}}}
+	}
 	if err != nil {
 		return nil, err
 	}
+	return parseCases(path, data)
+}
+
+// parseCases reads the cases file at path from its bytes.
+func parseCases(path string, data []byte) (*Cases, error) {
 	doc, syntax := source.Parse(data, source.DefaultLimits)
 	var problems []ladder.Problem
 	add := func(off int, ptr, msg string) {

@@ -15,7 +15,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/internal/engine"
-	"github.com/ladderkit/ladder/internal/planof"
+	"github.com/ladderkit/ladder/internal/hook"
 )
 
 // Counterexample shows a ladder's rules failing to behave like levels:
@@ -219,7 +219,7 @@ type flipper struct {
 }
 
 func newFlipper(l *ladder.Ladder) (*flipper, error) {
-	plan := planof.Of(l)
+	plan := hook.Plan(l)
 	if plan == nil {
 		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse, ladder.Load or ladder.New", l.ID)
 	}

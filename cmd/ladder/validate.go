@@ -6,13 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/hook"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/internal/suggest"
 	"github.com/ladderkit/ladder/laddertest"
@@ -102,29 +102,21 @@ func validate(paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			continue
 		case "assessment":
-			var a *ladder.Assessment
-			if path == "-" {
-				a, err = ladder.ParseAssessment(data)
-			} else {
-				a, err = ladder.LoadAssessment(path)
-			}
+			// Parsed from the bytes read, named as the file.
+			a, err := hook.ParseAssessment(name, data)
 			if err != nil {
-				status = report(stderr, named(err, name))
+				status = report(stderr, err)
 				continue
 			}
-			assessments = append(assessments, assessment{name, data, a})
+			assessments = append(assessments, assessment{name, data, a.(*ladder.Assessment)})
 			continue
 		}
-		var l *ladder.Ladder
-		if path == "-" {
-			l, err = ladder.Parse(data)
-		} else {
-			l, err = ladder.Load(path)
-		}
+		parsed, err := hook.ParseLadder(name, data)
 		if err != nil {
-			status = report(stderr, named(err, name))
+			status = report(stderr, err)
 			continue
 		}
+		l := parsed.(*ladder.Ladder)
 		ladders[l.ID] = l
 		ladderPaths[l.ID] = append(ladderPaths[l.ID], name)
 		levels := "levels"
@@ -207,26 +199,21 @@ func named(err error, name string) error {
 // readFile reads a file, no further than the size limit of documents: a
 // file over it is an error without being read whole.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readAll(f, path)
+	data, tooLarge, err := source.ReadFile(path, source.DefaultLimits.MaxBytes)
+	return checkSize(path, data, tooLarge, err)
 }
 
 // readAll reads a document from r, no further than the size limit.
 func readAll(r io.Reader, name string) ([]byte, error) {
-	limit := source.DefaultLimits.MaxBytes
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
-	if err != nil {
-		return nil, err
+	data, tooLarge, err := source.Read(r, source.DefaultLimits.MaxBytes)
+	return checkSize(name, data, tooLarge, err)
+}
+
+func checkSize(name string, data []byte, tooLarge string, err error) ([]byte, error) {
+	if tooLarge != "" {
+		return nil, &ladder.Error{Problems: []ladder.Problem{{File: name, Line: 1, Column: 1, Message: tooLarge}}}
 	}
-	if len(data) > limit {
-		return nil, &ladder.Error{Problems: []ladder.Problem{{File: name, Line: 1, Column: 1,
-			Message: fmt.Sprintf("document is over %d bytes, over the limit of %d", limit, limit)}}}
-	}
-	return data, nil
+	return data, err
 }
 
 // kindOf tells what a document is by its top-level members: a cases file
@@ -260,10 +247,11 @@ func casePath(cases, name string) string {
 
 // checkCases runs a cases file: each assessment must give its rank.
 func checkCases(path string, data []byte, stdout, stderr io.Writer) int {
-	cases, err := laddertest.LoadCases(path)
+	parsed, err := hook.ParseCases(path, data)
 	if err != nil {
 		return report(stderr, err)
 	}
+	cases := parsed.(*laddertest.Cases)
 	l, err := ladder.Load(casePath(path, cases.Ladder))
 	if err != nil {
 		return report(stderr, err)

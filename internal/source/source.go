@@ -182,8 +182,7 @@ type Doc struct {
 func Parse(data []byte, lim Limits) (*Doc, []Problem) {
 	doc := &Doc{Data: data}
 	if lim.MaxBytes > 0 && len(data) > lim.MaxBytes {
-		return doc, []Problem{{Message: "document is " + strconv.Itoa(len(data)) +
-			" bytes, over the limit of " + strconv.Itoa(lim.MaxBytes)}}
+		return doc, []Problem{{Message: tooLargeMessage(strconv.Itoa(len(data))+" bytes", lim.MaxBytes)}}
 	}
 	p := parser{data: data, maxDepth: lim.MaxDepth}
 	if len(data) >= 3 && string(data[:3]) == "\xef\xbb\xbf" {
