@@ -598,3 +598,98 @@ func estimatedSteps(tb testing.TB, l *ladder.Ladder, scope dsl.Scope, src string
 	sizes.Name = max(sizes.Name, len("General"))
 	return rule.Of(p).Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason) * float64(runs)
 }
+
+// BenchmarkRead measures reading documents, from bytes, against the floor
+// of encoding/json decoding the same bytes into the same structs without a
+// check, on the DevOps example and on a large generated ladder:
+//
+//   - assessment/unmarshal: json.Unmarshal of an assessment (the floor);
+//   - assessment/result: ParseAssessment then Evaluate, bytes to a Result,
+//     the schema's checks included;
+//   - ladder/unmarshal: json.Unmarshal of the ladder (the floor);
+//   - ladder/parse: Parse, the schema's checks and the rules' compilation
+//     included.
+//
+// The second of each pair reports x-floor: its time over the floor's, the
+// floor timed in the same run just before it.
+//
+//	go test -run XXX -bench BenchmarkRead -benchmem -count 10 .
+func BenchmarkRead(b *testing.B) {
+	for _, c := range benchCases(b) {
+		l, err := ladder.Parse([]byte(c.json))
+		if err != nil {
+			b.Fatal(err)
+		}
+		adata, err := json.Marshal(c.assessment)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ldata := []byte(c.json)
+		unmarshalAssessment := func() {
+			var a ladder.Assessment
+			if err := json.Unmarshal(adata, &a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		unmarshalLadder := func() {
+			var l ladder.Ladder
+			if err := json.Unmarshal(ldata, &l); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, pair := range []struct {
+			name         string
+			floor, timed func()
+		}{
+			{"assessment", unmarshalAssessment, func() {
+				a, err := ladder.ParseAssessment(adata)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res, err := l.Evaluate(a); err != nil || res.Rank != c.rank {
+					b.Fatal(err)
+				}
+			}},
+			{"ladder", unmarshalLadder, func() {
+				if _, err := ladder.Parse(ldata); err != nil {
+					b.Fatal(err)
+				}
+			}},
+		} {
+			b.Run(c.name+"/"+pair.name+"/unmarshal", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					pair.floor()
+				}
+			})
+			timed := "result"
+			if pair.name == "ladder" {
+				timed = "parse"
+			}
+			b.Run(c.name+"/"+pair.name+"/"+timed, func(b *testing.B) {
+				floor := timeFloor(pair.floor)
+				b.ReportAllocs()
+				for b.Loop() {
+					pair.timed()
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/floor, "x-floor")
+			})
+		}
+	}
+}
+
+// timeFloor returns the nanoseconds f takes, the least of five rounds:
+// testing.Benchmark cannot run inside a benchmark.
+func timeFloor(f func()) float64 {
+	floor := math.Inf(1)
+	for range 5 {
+		n := 0
+		start := time.Now()
+		for time.Since(start) < 20*time.Millisecond {
+			f()
+			n++
+		}
+		floor = min(floor, float64(time.Since(start).Nanoseconds())/float64(n))
+	}
+	return floor
+}
