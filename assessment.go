@@ -1,7 +1,5 @@
 package ladder
 
-import "github.com/ladderkit/ladder/internal/rule"
-
 // Assessment is what an assessor found for one person against one ladder:
 // a mark for each requirement looked at, and the sheet's checkboxes for each
 // level's expertise reach and description.
@@ -58,8 +56,8 @@ type Status string
 // The statuses. A mark is Reached, NotYet or NotApplicable; Unassessed is
 // the status of what has no mark, which a mark cannot be given.
 const (
-	Reached       Status = rule.Reached
-	NotYet        Status = rule.NotYet
-	NotApplicable Status = rule.NotApplicable
-	Unassessed    Status = rule.Unassessed
+	Reached       Status = "reached"
+	NotYet        Status = "not_yet"
+	NotApplicable Status = "not_applicable"
+	Unassessed    Status = "unassessed"
 )
