@@ -1,7 +1,7 @@
 // Package ladder makes career ladders software: it reads a ladder (levels,
-// skills, hard and soft requirements) and assessments of people against it
-// from JSON, checks them, and says which level each person has reached, why,
-// and what is missing for the next one.
+// skills, hard and soft requirements) and assessments of people against it,
+// from JSON or as Go values, checks them, and says which level each person
+// has reached, why, and what is missing for the next one.
 //
 // A ladder is what companies keep in a spreadsheet. Each level has
 // requirements, sorted into the ladder's skills; an assessor marks each
@@ -64,25 +64,48 @@
 //		fmt.Printf("%s has reached level %d\n", res.Subject, res.Rank)
 //		if next := res.Next(); next != nil {
 //			for _, g := range next.Groups {
-//				if !g.Reached {
-//					fmt.Printf("for %s, %s is missing %v\n", next.Name, g.Name, g.Missing)
+//				for _, id := range g.Missing {
+//					r := res.Requirement(id)
+//					fmt.Printf("for %s, %s misses %q (%s)\n", next.Name, g.Name, r.Text, r.Status)
 //				}
 //			}
 //		}
 //	}
 //
+// # Ladders and assessments in Go
+//
+// A program that keeps its ladders in its own database builds a Ladder as
+// Go values and passes it to New, which checks it as Parse checks JSON, with
+// problems located by JSON pointer, and compiles it; nil and empty slices
+// mean the same. An Assessment built in Go gets exactly the checks of one
+// read by ParseAssessment, every time Evaluate sees it. A Ladder returned by
+// Parse, Load or New keeps a copy of what it evaluates: changing its fields
+// afterwards changes nothing (pass the changed ladder to New).
+//
+// # Results
+//
+// A Result holds everything a report needs: the ladder's name and version,
+// the assessment's subject, assessor and date, and for each level, skill and
+// requirement its verdict, the requirement's kind and text, and the
+// assessor's status and reason. Result.Level and Result.Requirement look
+// them up by ID. Its JSON form, which encoding/json writes and reads back,
+// is what `ladder eval --format json` prints, and schema.Result describes it
+// for programs in other languages. The Example of Result prints a full
+// report from a Result alone.
+//
 // # Errors
 //
-// Parse, Load, ParseAssessment, LoadAssessment and Evaluate report a bad
-// document with a *Error listing every problem found, in document order,
-// each with its line, column and JSON pointer; errors.As gets it. Nothing a
+// Parse, Load, New, ParseAssessment, LoadAssessment and Evaluate report a
+// bad document with a *Error listing every problem found, in document order,
+// each with its JSON pointer, and its line and column when there is a
+// document; errors.As gets it. Nothing a
 // user wrote is dropped or repaired: unknown fields, duplicate keys, invalid
 // UTF-8 and values of the wrong type are all errors.
 //
 // # Concurrency and cost
 //
-// Parse checks a ladder and compiles its rules once. A parsed Ladder is
-// immutable and safe for concurrent use: an HR system parses its ladders at
+// Parse checks a ladder and compiles its rules once, reading the document
+// once. A parsed Ladder is immutable and safe for concurrent use: an HR system parses its ladders at
 // start-up and evaluates assessments from any goroutine. A rule that Parse
 // accepts evaluates on every assessment of its ladder, to the verdict it
 // says: the checks refuse what could fail or mislead as it runs (see
@@ -95,9 +118,10 @@
 //
 // Start here. Package rules holds the rules a ladder writes, the defaults
 // and which rule holds where; package dsl is the language they are written
-// in; package schema holds the JSON Schemas of ladders and assessments for
-// editors and for programs that check raw documents, and the Problem every
-// package reports a bad document with; package laddertest serves a team's own
+// in, for editors and rule playgrounds too; package schema holds the JSON
+// Schemas of ladders, assessments and results, for editors and for programs
+// that check raw documents, and the Problem every package reports a bad
+// document with (Problem and Error here are the same types); package laddertest serves a team's own
 // tests: ranks pinned in a cases file, and a gopter check that its rules
 // behave like levels. The ladder command (cmd/ladder) validates, evaluates
 // and lints files from a terminal:
