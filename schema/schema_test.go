@@ -547,6 +547,14 @@ func TestUnwieldyNumbers(t *testing.T) {
 			t.Errorf("rank %.20s: got %v, want one problem: out of range", n, err)
 		}
 	}
+	// In a valid document too: a count of 1500 digits.
+	doc := `{"ladder": "x", "ladderName": "X", "subject": "s", "rank": 1, "levels": [{"rank": 1, "id": "1", "name": "", "reached": true, "groups": [
+	  {"skill": "", "name": "General", "general": true, "reached": true, "missing": [], "softMissing": [], "unassessed": [], "requirements": [],
+	   "hard": {"reached": ` + strings.Repeat("9", 1500) + `, "total": 1}, "soft": {"reached": 0, "total": 0}}]}]}`
+	var e *Error
+	if err := Result().Validate([]byte(doc)); !errors.As(err, &e) || len(e.Problems) != 1 || e.Problems[0].Pointer != "/levels/0/groups/0/hard/reached" {
+		t.Errorf("a count of 1500 digits: got %v, want it out of range", err)
+	}
 	// Numbers of a sane size are checked as they are.
 	for n, valid := range map[string]bool{"3": true, "3.0": true, "1e3": true, "1e1000": true, "-1": false, "2.5": false} {
 		doc := `{"ladder": "x", "ladderName": "X", "subject": "s", "rank": ` + n + `, "levels": []}`

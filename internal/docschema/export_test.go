@@ -23,3 +23,12 @@ func (s *Schema) Sure(root *source.Node) (valid, has bool) {
 // ValidV5 reports whether santhosh-tekuri/jsonschema/v5 finds a decoded
 // value valid, with nothing in front of it.
 func (s *Schema) ValidV5(v any) bool { return s.compiled.Validate(v) == nil }
+
+// HasSure reports whether a schema document gets a sure check.
+func HasSure(raw string) bool {
+	doc, problems := source.Parse([]byte(raw), source.Limits{})
+	if len(problems) > 0 {
+		panic(problems[0].Message)
+	}
+	return (&Schema{doc: doc}).compileSure() != nil
+}

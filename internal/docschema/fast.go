@@ -78,7 +78,8 @@ func (s *Schema) compileSure() *sure {
 // sureAt compiles the subschema at loc, once for each location.
 func (s *Schema) sureAt(loc string, made map[string]*sure) (*sure, bool) {
 	if c, ok := made[loc]; ok {
-		return c, true
+		// nil: a $ref that leads back to itself through $refs alone.
+		return c, c != nil
 	}
 	n := s.doc.Find(loc)
 	if n == nil {
@@ -98,9 +99,11 @@ func (s *Schema) sureAt(loc string, made map[string]*sure) (*sure, bool) {
 				return nil, false
 			}
 		}
-		if ref.Kind != source.String || !strings.HasPrefix(ref.Text, "#") {
+		if ref.Kind != source.String || !strings.HasPrefix(ref.Text, "#/") && ref.Text != "#" || strings.Contains(ref.Text, "%") {
+			// Anchors and escaped fragments: our schemas write none.
 			return nil, false
 		}
+		made[loc] = nil
 		target, ok := s.sureAt(strings.TrimPrefix(ref.Text, "#"), made)
 		made[loc] = target
 		return target, ok
@@ -200,6 +203,11 @@ func (s *Schema) sureAt(loc string, made map[string]*sure) (*sure, bool) {
 				return nil, false
 			}
 			c.date = true
+		case "$id":
+			// A nested $id would change what its $refs mean.
+			if loc != "" {
+				return nil, false
+			}
 		default:
 			if !annotations[m.Key] {
 				return nil, false
@@ -221,6 +229,11 @@ func (c *sure) valid(n *source.Node) bool {
 	case source.Bool:
 		bit = tBoolean
 	case source.Number:
+		if unwieldy(n.Text) {
+			// Reported as out of range where a number is wanted
+			// (see cut), and a type error elsewhere.
+			return false
+		}
 		bit = tNumber
 		if isDigits(n.Text) {
 			bit |= tInteger

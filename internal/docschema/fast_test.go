@@ -272,3 +272,28 @@ func FuzzSure(f *testing.F) {
 		agree(t, data)
 	})
 }
+
+// A schema gets a sure check only when it holds nothing the check does not
+// know; otherwise every document goes to v5.
+func TestSureRefusesWhatItDoesNotKnow(t *testing.T) {
+	for raw, want := range map[string]bool{
+		`{"type": "object", "properties": {"a": {"$ref": "#/$defs/x"}}, "$defs": {"x": {"type": "string", "description": "d"}}}`: true,
+		`{"$id": "mem://x", "type": "string", "title": "t"}`:                                                                     true,
+		`{"type": "string", "maxLength": 3, "minLength": 1, "pattern": "^a"}`:                                                    true,
+		`{"type": "object", "unevaluatedProperties": false}`:                                                                     false,
+		`{"type": "number", "maximum": 3}`:                                                                                       false,
+		`{"type": "string", "format": "email"}`:                                                                                  false,
+		`{"enum": [1, 2]}`:                                                                                                       false,
+		`{"$defs": {"x": {"$id": "mem://y", "type": "string"}}, "$ref": "#/$defs/x"}`:                                            false,
+		`{"$ref": "#/$defs/x", "type": "string", "$defs": {"x": {}}}`:                                                            false,
+		`{"$ref": "#/$defs/a", "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}}`:                               false,
+		`{"$ref": "#"}`:       false,
+		`{"$ref": "#anchor"}`: false,
+		`{"$ref": "#/$defs/a%25b", "$defs": {"a%b": {}}}`: false,
+		`{"items": {"$ref": "#"}, "type": "array"}`:       true,
+	} {
+		if got := docschema.HasSure(raw); got != want {
+			t.Errorf("%s: sure check %v, want %v", raw, got, want)
+		}
+	}
+}
