@@ -106,8 +106,9 @@
 //
 // Parse checks a ladder and compiles its rules once, reading the document
 // once. A parsed Ladder evaluates from its own copy, which later changes to
-// its fields do not touch, and is safe for concurrent use: an HR system parses its ladders at
-// start-up and evaluates assessments from any goroutine. A rule that Parse
+// its fields do not touch, and is safe for concurrent use: an HR system
+// parses its ladders at start-up and evaluates assessments from any
+// goroutine. A rule that Parse
 // accepts evaluates on every assessment of its ladder, to the verdict it
 // says: the checks refuse what could fail or mislead as it runs (see
 // package dsl). Rules are bounded: a ladder written by anyone cannot make
