@@ -71,16 +71,10 @@ func (p *Plan) Decide(in *Input) error {
 	in.Rank = 0
 	ranked := true
 	for i := range p.spec.Levels {
-		groups := in.Groups[p.groupStart[i]:p.groupStart[i+1]]
-		if err := p.decideGroups(in, i, groups); err != nil {
+		if err := p.DecideLevel(in, i); err != nil {
 			return err
 		}
-		reached, err := p.decideLevel(in, i, groups)
-		if err != nil {
-			return err
-		}
-		in.Levels[i] = reached
-		if ranked && reached {
+		if ranked && in.Levels[i] {
 			in.Rank = i + 1
 		} else {
 			ranked = false

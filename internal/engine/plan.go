@@ -218,7 +218,11 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	compiled := make(map[string]*rule.Runnable)
 	patternSize := 0
 	compile := func(scope dsl.Scope, src string, origin int) *rule.Runnable {
-		if src == "" || strings.TrimSpace(src) == defaultRule(scope) {
+		written := rules.Rules{Skill: src}
+		if scope == dsl.LevelRule {
+			written = rules.Rules{Level: src}
+		}
+		if written.Default() {
 			return nil // the default: the plain path decides, faster
 		}
 		key := scope.String() + "\x00" + src
@@ -282,14 +286,6 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	return p, nil
 }
 
-// defaultRule returns the default rule of a scope.
-func defaultRule(scope dsl.Scope) string {
-	if scope == dsl.LevelRule {
-		return rules.DefaultLevel
-	}
-	return rules.DefaultSkill
-}
-
 // totalCost checks the cost of a whole evaluation: a skill rule runs once
 // per skill at each level, a level rule once per level, so a ladder of many
 // levels could multiply a rule under MaxCost into a long evaluation. It
@@ -300,16 +296,27 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 		scope  dsl.Scope
 	}
 	share := make(map[key]float64)
+	// A rule inherited by many levels is one program: its cost is worked
+	// out once.
+	costs := make(map[*rule.Runnable]float64)
+	cost := func(prog *rule.Runnable) float64 {
+		c, ok := costs[prog]
+		if !ok {
+			c = prog.Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason)
+			costs[prog] = c
+		}
+		return c
+	}
 	total, runs := 0.0, 0
 	for i, l := range p.spec.Levels {
 		if prog := p.skill[i]; prog != nil {
-			c := prog.Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason) * float64(len(l.Groups))
+			c := cost(prog) * float64(len(l.Groups))
 			share[key{p.skillOrigin[i], dsl.SkillRule}] += c
 			total += c
 			runs += len(l.Groups)
 		}
 		if prog := p.level[i]; prog != nil {
-			c := prog.Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason)
+			c := cost(prog)
 			share[key{p.levelOrigin[i], dsl.LevelRule}] += c
 			total += c
 			runs++
