@@ -9,6 +9,9 @@ import (
 	"strings"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/engine"
+	"github.com/ladderkit/ladder/internal/hook"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/laddertest"
 )
@@ -59,13 +62,14 @@ func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	if !custom(l) {
+	plan := hook.Plan(l)
+	if !plan.Custom() {
 		fmt.Fprintf(stdout, "%s: ok: the default rules are monotone\n", path)
 		return exitOK
 	}
 	var doc *source.Doc // parsed on the first finding, to locate it
 	problem := func(level string, skill bool, msg string) {
-		ptr := faultyRule(l, level, skill)
+		ptr := faultyRule(plan, level, skill)
 		p := ladder.Problem{File: path, Pointer: ptr, Message: strings.ReplaceAll(msg, "\n", "\n    ")}
 		if doc == nil {
 			if data, err := os.ReadFile(path); err == nil {
@@ -98,34 +102,17 @@ func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// custom reports whether a ladder has rules other than the defaults (a
-// rule written as the default is the default).
-func custom(l *ladder.Ladder) bool {
-	if l.Rules != nil && !l.Rules.Default() {
-		return true
-	}
-	for _, lv := range l.Levels {
-		if lv.Rules != nil && !lv.Rules.Default() {
-			return true
-		}
-	}
-	return false
-}
-
 // faultyRule returns the JSON pointer of the rule that decides at a level:
 // the skill rule or the level rule, the level's own, else the ladder's.
-func faultyRule(l *ladder.Ladder, level string, skill bool) string {
-	scope := "level"
+func faultyRule(plan *engine.Plan, level string, skill bool) string {
+	scope, name := dsl.LevelRule, "level"
 	if skill {
-		scope = "skill"
+		scope, name = dsl.SkillRule, "skill"
 	}
-	for i, lv := range l.Levels {
-		if lv.ID != level || lv.Rules == nil {
-			continue
-		}
-		if skill && lv.Rules.Skill != "" || !skill && lv.Rules.Level != "" {
-			return "/levels/" + strconv.Itoa(i) + "/rules/" + scope
+	if i, ok := plan.LookupLevel(level); ok {
+		if _, origin := plan.Rule(i, scope); origin >= 0 {
+			return "/levels/" + strconv.Itoa(origin) + "/rules/" + name
 		}
 	}
-	return "/rules/" + scope
+	return "/rules/" + name
 }
