@@ -193,11 +193,8 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 		return msg
 	}
 	// A mark whose status is not one was reported above, and counts as
-	// none.
+	// none: StatusOf gives Unassessed for it, as for "unassessed".
 	status := func(s Status) engine.Status {
-		if !slices.Contains(rule.MarkStatuses, string(s)) {
-			return engine.Unassessed
-		}
 		es, _ := engine.StatusOf(string(s))
 		return es
 	}

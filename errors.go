@@ -21,18 +21,11 @@ type Error = schema.Error
 // is schema.Problem.
 type Problem = schema.Problem
 
-// sourceDoc is a document as read, kept to locate problems found after
-// parsing.
-type sourceDoc = source.Doc
-
 // problems collects the problems of one document, with their offsets,
 // before they are sorted and located.
 type problems struct {
 	file string
-	doc  *sourceDoc
-	// src is a document to parse when a problem is first located, when
-	// doc is nil.
-	src  []byte
+	doc  *source.Doc // as read, to locate problems found after parsing
 	list []problem
 	// more is the number of problems found and not in list, -1 when
 	// their number is not known (see source.MaxProblems).
@@ -56,20 +49,13 @@ func (ps *problems) add(off int, ptr, msg, snippet string) {
 }
 
 // at reports a problem with the value at ptr.
-func (ps *problems) at(ptr, msg string) { ps.add(ps.offset(ptr, false), ptr, msg, "") }
+func (ps *problems) at(ptr, msg string) { ps.add(ps.offset(ptr), ptr, msg, "") }
 
-// atKey reports a problem with the member at ptr, shown at its key.
-func (ps *problems) atKey(ptr, msg string) { ps.add(ps.offset(ptr, true), ptr, msg, "") }
-
-func (ps *problems) offset(ptr string, key bool) int {
-	if ps.doc == nil && ps.src != nil {
-		ps.doc, _ = source.Parse(ps.src, source.Limits{})
-	}
-	switch {
-	case ps.doc == nil || ps.doc.Root == nil:
+// offset returns the offset of the value at ptr in the document, 0 when
+// there is none.
+func (ps *problems) offset(ptr string) int {
+	if ps.doc == nil || ps.doc.Root == nil {
 		return 0
-	case key:
-		return ps.doc.KeyOffset(ptr)
 	}
 	return ps.doc.Offset(ptr)
 }

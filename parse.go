@@ -329,7 +329,7 @@ const generalName = "General"
 func (l *Ladder) spec() engine.Spec {
 	var spec engine.Spec
 	if l.Rules != nil {
-		spec.Rules = rules.Rules{Skill: l.Rules.Skill, Level: l.Rules.Level}
+		spec.Rules = *l.Rules
 	}
 	skillIndex := make(map[string]int, len(l.Skills))
 	spec.Skills = make([]string, 0, len(l.Skills))
@@ -342,7 +342,7 @@ func (l *Ladder) spec() engine.Spec {
 	for _, lv := range l.Levels {
 		level := engine.Level{ID: lv.ID, Name: lv.Name, Reach: lv.Reach}
 		if lv.Rules != nil {
-			level.Rules = rules.Rules{Skill: lv.Rules.Skill, Level: lv.Rules.Level}
+			level.Rules = *lv.Rules
 		}
 		// Group slot by skill index; the general group is the last slot.
 		groups := make([]*engine.Group, len(l.Skills)+1)
@@ -418,7 +418,7 @@ func (ps *problems) ruleProblem(e *engine.RuleError, l *Ladder) {
 		ps.at(ptr, e.Err.Error())
 		return
 	}
-	off := ps.offset(ptr, false)
+	off := ps.offset(ptr)
 	if n := ps.doc.Find(ptr); n != nil && n.Kind == source.String {
 		off = ps.doc.RawOffset(n, de.Offset)
 	}

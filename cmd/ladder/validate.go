@@ -147,7 +147,7 @@ func validate(paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				// before the rule's problem.
 				fmt.Fprintf(stderr, "%s: cannot evaluate the assessment of %q against ladder %q:\n", x.path, x.a.Subject, x.a.Ladder)
 			}
-			status = report(stderr, named(err, x.path))
+			status = report(stderr, err)
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok: assessment of %q against ladder %q\n", x.path, x.a.Subject, x.a.Ladder)
@@ -181,19 +181,6 @@ func at(file string, data []byte, ptr, msg string) ladder.Problem {
 		p.Line, p.Column = doc.Position(doc.Offset(ptr))
 	}
 	return p
-}
-
-// named gives a file name to the problems of a document read from bytes.
-func named(err error, name string) error {
-	var le *ladder.Error
-	if errors.As(err, &le) {
-		for i := range le.Problems {
-			if le.Problems[i].File == "" {
-				le.Problems[i].File = name
-			}
-		}
-	}
-	return err
 }
 
 // readFile reads a file, no further than the size limit of documents: a
