@@ -111,9 +111,6 @@ func hull(a, b *value) *value {
 	return h
 }
 
-// point is a number known exactly.
-func point(x float64) *value { return &value{lo: x, hi: x} }
-
 // analysis walks a checked rule over the sizes of a ladder: it computes
 // what each value can be and what it costs, and finds the first value that
 // can go wrong: a division by a number that may be 0, a number beyond

@@ -186,7 +186,7 @@ func unknownName(name string, scope Scope) string {
 		return fmt.Sprintf("%s is a variable of %s rules; a %s rule sees %s", name, other, scope, strings.Join(varNames(scope), ", "))
 	}
 	if builtinIndex(name) {
-		return name + " is not available in rules; see the functions of package dsl"
+		return name + notAvailable
 	}
 	msg := "unknown name " + strconv.Quote(name)
 	if guess := suggest.Name(name, names(scope)); guess != "" {
@@ -275,10 +275,8 @@ func (c *checker) unary(a *ast.UnaryNode) *node {
 
 // isZero reports whether a node is the literal 0.
 func isZero(n *node) bool {
-	if n.op == opUnary && n.name == "-" {
-		return isZero(n.args[0])
-	}
-	return n.op == opLit && (n.lit == 0 || n.lit == 0.0)
+	v, ok := literalNumber(n)
+	return ok && v == 0
 }
 
 func (c *checker) binary(a *ast.BinaryNode) *node {
@@ -357,13 +355,14 @@ func (c *checker) binary(a *ast.BinaryNode) *node {
 		if err != nil {
 			c.fail(r.pos, "invalid pattern: %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 		}
-		c.patternSize += patternSize(re)
+		size := patternSize(re)
+		c.patternSize += size
 		if c.patternSize > c.lim.MaxPatternSize {
 			c.fail(r.pos, "the patterns of this rule are of size %d, over the limit of %d: repetitions and classes of characters make large programs", c.patternSize, c.lim.MaxPatternSize)
 		}
 		c.patterns[a] = pattern
 		m := bin(tBool)
-		m.lit = patternSize(re) // for the cost of a run
+		m.lit = size // for the cost of a run
 		return m
 	case "contains", "startsWith", "endsWith":
 		if l.t.kind != kString || r.t.kind != kString {
@@ -562,14 +561,11 @@ func (c *checker) call(a *ast.CallNode) *node {
 		}
 		return &node{op: opCall, name: name, t: t, args: []*node{x}, pos: pos}
 	}
-	if reason, ok := refused[name]; ok {
-		c.fail(pos, "%s is not allowed in rules: %s", name, reason)
-	}
-	if advice, ok := noValue[name]; ok {
-		c.fail(pos, "%s", advice)
+	if msg, ok := refusal(name); ok {
+		c.fail(pos, "%s", msg)
 	}
 	if builtinIndex(name) {
-		c.fail(pos, "%s is not available in rules; see the functions of package dsl", name)
+		c.fail(pos, "%s%s", name, notAvailable)
 	}
 	for _, v := range slices.Concat(scopeVars(SkillRule), scopeVars(LevelRule), c.lets) {
 		if v.name == name {
@@ -579,6 +575,22 @@ func (c *checker) call(a *ast.CallNode) *node {
 	c.fail(pos, "%s", unknownFunction(name))
 	return nil
 }
+
+// refusal explains a function that rules refuse: one not allowed, or one
+// without a value on an empty list. It reports false for another name.
+func refusal(name string) (msg string, ok bool) {
+	if reason, ok := refused[name]; ok {
+		return name + " is not allowed in rules: " + reason, true
+	}
+	if advice, ok := noValue[name]; ok {
+		return advice, true
+	}
+	return "", false
+}
+
+// notAvailable follows the name of a builtin of expr that rules do not
+// have.
+const notAvailable = " is not available in rules; see the functions of package dsl"
 
 // unknownFunction explains a call of a function rules do not have.
 func unknownFunction(name string) string {
@@ -593,14 +605,11 @@ func unknownFunction(name string) string {
 func (c *checker) builtin(a *ast.BuiltinNode) *node {
 	pos := a.Location().From
 	name := a.Name
-	if reason, ok := refused[name]; ok {
-		c.fail(pos, "%s is not allowed in rules: %s", name, reason)
-	}
-	if advice, ok := noValue[name]; ok {
-		c.fail(pos, "%s", advice)
+	if msg, ok := refusal(name); ok {
+		c.fail(pos, "%s", msg)
 	}
 	if !slices.Contains(builtins, name) {
-		c.fail(pos, "%s is not available in rules; see the functions of package dsl", name)
+		c.fail(pos, "%s%s", name, notAvailable)
 	}
 	call := func(t *typ, args ...*node) *node { return &node{op: opCall, name: name, t: t, args: args, pos: pos} }
 	arity := func(lo, hi int, what string) {

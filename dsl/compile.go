@@ -152,13 +152,8 @@ func newConfig(scope Scope) *conf.Config {
 
 // countNodes returns the number of nodes of a tree.
 func countNodes(n ast.Node) int {
-	if n == nil {
-		return 0
-	}
-	count := 1
-	for _, c := range children(n) {
-		count += countNodes(c)
-	}
+	count := 0
+	ast.Walk(&n, visitor(func(*ast.Node) { count++ }))
 	return count
 }
 
@@ -361,14 +356,11 @@ func parseError(src string, scope Scope, err error) error {
 		}
 		switch {
 		case t.Kind == lexer.Identifier && next.Is(lexer.Bracket, "(") && !slices.Contains(known, t.Value) && !prev.Is(lexer.Operator, "."):
-			if reason, ok := refused[t.Value]; ok {
-				return &Error{Source: src, Offset: t.From, Message: t.Value + " is not allowed in rules: " + reason}
-			}
-			if advice, ok := noValue[t.Value]; ok {
-				return &Error{Source: src, Offset: t.From, Message: advice}
+			if msg, ok := refusal(t.Value); ok {
+				return &Error{Source: src, Offset: t.From, Message: msg}
 			}
 			if builtinIndex(t.Value) {
-				return &Error{Source: src, Offset: t.From, Message: t.Value + " is not available in rules; see the functions of package dsl"}
+				return &Error{Source: src, Offset: t.From, Message: t.Value + notAvailable}
 			}
 			return &Error{Source: src, Offset: t.From, Message: unknownFunction(t.Value)}
 		case t.Is(lexer.Operator, "=") && !(i >= 2 && tokens[i-2].Is(lexer.Operator, "let")):
@@ -412,10 +404,11 @@ var goTypeNames = strings.NewReplacer(
 // varNames lists the variables of a scope, in the order the documentation
 // gives them.
 func varNames(scope Scope) []string {
-	if scope == LevelRule {
-		return []string{rule.VarSkills, rule.VarLevel, rule.VarReachMark, rule.VarDescriptionMark}
+	var names []string
+	for _, v := range scopeVars(scope) {
+		names = append(names, v.name)
 	}
-	return []string{rule.VarHard, rule.VarSoft, rule.VarSkill, rule.VarLevel}
+	return names
 }
 
 // names lists what a rule of the scope may name: variables, helpers and
@@ -427,45 +420,4 @@ func names(scope Scope) []string {
 func builtinIndex(name string) bool {
 	_, ok := builtin.Index[name]
 	return ok
-}
-
-// children returns the nodes directly under n, in source order.
-func children(n ast.Node) []ast.Node {
-	switch n := n.(type) {
-	case *ast.UnaryNode:
-		return []ast.Node{n.Node}
-	case *ast.BinaryNode:
-		return []ast.Node{n.Left, n.Right}
-	case *ast.ChainNode:
-		return []ast.Node{n.Node}
-	case *ast.MemberNode:
-		return []ast.Node{n.Node, n.Property}
-	case *ast.SliceNode:
-		var out []ast.Node
-		for _, c := range []ast.Node{n.Node, n.From, n.To} {
-			if c != nil {
-				out = append(out, c)
-			}
-		}
-		return out
-	case *ast.CallNode:
-		return append([]ast.Node{n.Callee}, n.Arguments...)
-	case *ast.BuiltinNode:
-		return n.Arguments
-	case *ast.PredicateNode:
-		return []ast.Node{n.Node}
-	case *ast.VariableDeclaratorNode:
-		return []ast.Node{n.Value, n.Expr}
-	case *ast.SequenceNode:
-		return n.Nodes
-	case *ast.ConditionalNode:
-		return []ast.Node{n.Cond, n.Exp1, n.Exp2}
-	case *ast.ArrayNode:
-		return n.Nodes
-	case *ast.MapNode:
-		return n.Pairs
-	case *ast.PairNode:
-		return []ast.Node{n.Key, n.Value}
-	}
-	return nil
 }

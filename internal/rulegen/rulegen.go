@@ -160,7 +160,7 @@ func (g *Generator) expr(t gtype, depth int) *Expr {
 		case 2:
 			return g.pred(gInt, "count", g.list(d), gBool, d)
 		case 3:
-			return gnode(gInt, []string{"missing(%s)", "missing(%s)"}[0], g.reachList(d))
+			return gnode(gInt, "missing(%s)", g.reachList(d))
 		case 4:
 			p := []string{"findIndex", "findLastIndex"}[g.pick(2)]
 			return g.pred(gInt, p, g.list(d), gBool, d)
