@@ -4,8 +4,6 @@ import (
 	"container/heap"
 	"encoding/json"
 	"fmt"
-	"math"
-	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -78,15 +76,6 @@ type validation struct {
 	placeholder string // the name given to empty keys (see placeholderFor)
 	out         []located
 	offsets     offsetHeap // the offsets of violations not yet counted as before the queue
-	// valid holds the members of maps found valid, by subschema and
-	// text: a value is valid or not whatever its place.
-	valid map[memo]bool
-}
-
-// memo is a value checked against a subschema.
-type memo struct {
-	nav  *nav
-	text string
 }
 
 // located is a violation with its offset in the document.
@@ -114,7 +103,7 @@ func (h *offsetHeap) Pop() any {
 // more: the violations returned are then the first ones of the document,
 // but not all of them. max < 0 means no limit.
 func (s *Schema) violations(doc *source.Doc, max int) (out []located, more bool) {
-	if s.sure != nil && doc.Root != nil && s.sure.valid(doc.Root) {
+	if c := s.sures[""]; c != nil && doc.Root != nil && c.valid(doc.Root) {
 		return nil, false
 	}
 	v := &validation{s: s, doc: doc, placeholder: placeholderFor(doc.Root)}
@@ -165,22 +154,12 @@ func (v *validation) run(j job) {
 	if j.nav == nil {
 		return // no schema: any value
 	}
-	// A value found valid before is valid here too.
-	var text string
-	if member && v.doc.Data != nil {
-		text = string(v.doc.Data[j.n.Start:j.n.End])
-		if v.valid[memo{j.nav, text}] {
-			return
-		}
+	// Most members of a document with problems elsewhere are valid: the
+	// sure check passes them without v5.
+	if c := v.s.sures[j.nav.loc]; c != nil && c.valid(j.n) {
+		return
 	}
-	before := len(v.out)
 	v.check(v.s.at(j.nav.loc), v.cut(j.n, j.nav, &path{root: j.ptr, index: -1}), j.ptr, false)
-	if text != "" && len(v.out) == before {
-		if v.valid == nil {
-			v.valid = make(map[memo]bool)
-		}
-		v.valid[memo{j.nav, text}] = true
-	}
 }
 
 // check validates an instance against a compiled subschema and adds the
@@ -209,7 +188,7 @@ func (v *validation) check(compiled *jsonschema.Schema, instance any, ptr string
 		if key {
 			// A key checked alone: the violation is the member's.
 			x.Pointer, x.Key = ptr, true
-			x.Message = fmt.Sprintf("%q is not a valid ID: use lowercase letters, digits, \".\", \"_\" and \"-\"", lastToken(ptr))
+			x.Message = NotAKey(lastToken(ptr))
 		} else {
 			x.Pointer = ptr + source.Pointer(tokens...)
 		}
@@ -447,60 +426,4 @@ func placeholderFor(root *source.Node) string {
 	}
 	walk(root)
 	return strings.Repeat("\x00", longest+1)
-}
-
-// nodeOf returns a decoded JSON value as a document tree, each value's
-// Start its place in a walk of the tree, members in the order of their
-// keys. It reports false for a value encoding/json would not produce.
-func nodeOf(v any, next *int) (*source.Node, bool) {
-	*next++
-	n := &source.Node{Start: *next}
-	switch x := v.(type) {
-	case nil:
-		n.Kind = source.Null
-	case bool:
-		n.Kind, n.Bool = source.Bool, x
-	case json.Number:
-		n.Kind, n.Text = source.Number, string(x)
-	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, false
-		}
-		n.Kind, n.Text = source.Number, strconv.FormatFloat(x, 'g', -1, 64)
-	case string:
-		n.Kind, n.Text = source.String, x
-	case []any:
-		n.Kind = source.Array
-		for _, e := range x {
-			c, ok := nodeOf(e, next)
-			if !ok {
-				return nil, false
-			}
-			n.Elems = append(n.Elems, c)
-		}
-	case map[string]any:
-		n.Kind = source.Object
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			*next++
-			keyStart := *next
-			c, ok := nodeOf(x[k], next)
-			if !ok {
-				return nil, false
-			}
-			n.Members = append(n.Members, source.Member{Key: k, KeyStart: keyStart, Value: c})
-		}
-		n = source.Indexed(n)
-	default:
-		if reflect.ValueOf(v).Kind() == reflect.Invalid {
-			n.Kind = source.Null
-			return n, true
-		}
-		return nil, false
-	}
-	return n, true
 }

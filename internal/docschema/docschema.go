@@ -42,8 +42,10 @@ type Schema struct {
 	mu       sync.Mutex
 	compiler *jsonschema.Compiler
 	parts    map[string]*jsonschema.Schema
-	root     *nav  // what validation needs to know of the schema's parts
-	sure     *sure // the sure check of valid documents; nil when none
+	root     *nav // what validation needs to know of the schema's parts
+	// sures are the sure checks of valid values (see fast.go), by the
+	// location of their subschema; nil when the schema has none.
+	sures map[string]*sure
 }
 
 // Kind names a schema of package schema.
@@ -57,27 +59,22 @@ const (
 	kinds
 )
 
-var registry [kinds]struct {
-	id, what string
-	raw      []byte
-	compiled func() *Schema
-}
+// registry holds each kind's schema, compiled on first use.
+var registry [kinds]func() *Schema
 
 // Register gives the schema of a kind, its $id and its document. Package
 // schema registers its embedded schemas when it is initialized.
 func Register(k Kind, id, what string, raw []byte) {
-	r := &registry[k]
-	r.id, r.what, r.raw = id, what, raw
-	r.compiled = sync.OnceValue(func() *Schema { return mustCompile(id, what, raw) })
+	registry[k] = sync.OnceValue(func() *Schema { return mustCompile(id, what, raw) })
 }
 
 // Of returns the compiled schema of a kind, compiled on first use, once
 // per process.
 func Of(k Kind) *Schema {
-	if registry[k].compiled == nil {
+	if registry[k] == nil {
 		panic("docschema: no schema registered: import github.com/ladderkit/ladder/schema")
 	}
-	return registry[k].compiled()
+	return registry[k]()
 }
 
 func mustCompile(id, what string, raw []byte) *Schema {
@@ -97,7 +94,7 @@ func mustCompile(id, what string, raw []byte) *Schema {
 	}
 	s := &Schema{id: id, what: what, raw: raw, doc: doc, compiled: compiled, compiler: c, parts: map[string]*jsonschema.Schema{}}
 	s.root = s.navAt("", map[string]*nav{})
-	s.sure = s.compileSure()
+	s.sures = s.compileSure()
 	return s
 }
 
@@ -124,32 +121,6 @@ type Violation struct {
 
 	field      string // the missing field, for "required"
 	suggestion string // the field an unknown one was meant to be
-}
-
-// ValidateValue checks a decoded JSON value (as encoding/json decodes into
-// an any, with or without UseNumber) and returns every violation, in the
-// order of a walk of the value with object members sorted by key; missing
-// fields come in the schema's order. It returns nil when the value is
-// valid.
-func (s *Schema) ValidateValue(v any) []Violation {
-	next := 0
-	root, ok := nodeOf(v, &next)
-	if !ok {
-		// Not a JSON value (a Go type encoding/json would not produce).
-		if err := s.compiled.Validate(v); err != nil {
-			return []Violation{{Message: err.Error()}}
-		}
-		return nil
-	}
-	found, _ := s.violations(&source.Doc{Root: root}, -1)
-	if len(found) == 0 {
-		return nil
-	}
-	out := make([]Violation, len(found))
-	for i, x := range found {
-		out[i] = x.Violation
-	}
-	return out
 }
 
 // mergeMisspelled drops the missing field that an unknown field next to it

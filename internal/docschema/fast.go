@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/ladderkit/ladder/internal/source"
@@ -64,15 +63,15 @@ var annotations = map[string]bool{
 	"title": true, "description": true, "default": true, "examples": true,
 }
 
-// compileSure compiles the sure check of the schema, or returns nil when
-// the schema uses a keyword the check does not know.
-func (s *Schema) compileSure() *sure {
+// compileSure compiles the sure check of each part of the schema, by its
+// location in the schema's document, or returns nil when the schema uses a
+// keyword the check does not know.
+func (s *Schema) compileSure() map[string]*sure {
 	made := map[string]*sure{}
-	root, ok := s.sureAt("", made)
-	if !ok {
+	if _, ok := s.sureAt("", made); !ok {
 		return nil
 	}
-	return root
+	return made
 }
 
 // sureAt compiles the subschema at loc, once for each location.
@@ -322,10 +321,8 @@ func (c *sure) validString(s string) bool {
 			return false
 		}
 	}
-	if c.date {
-		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return false
-		}
+	if c.date && !IsDate(s) {
+		return false
 	}
 	return true
 }

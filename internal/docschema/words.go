@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/ladderkit/ladder/internal/suggest"
 )
@@ -81,6 +80,3 @@ func NotADate(s string) string {
 // NotUTF8 says a string built in Go is not valid UTF-8, as the text of a
 // document must be.
 const NotUTF8 = "is not valid UTF-8"
-
-// Valid reports whether s is valid UTF-8.
-func Valid(s string) bool { return utf8.ValidString(s) }

@@ -203,8 +203,8 @@ func Parse(data []byte, lim Limits) (*Doc, []Problem) {
 			}
 		}
 	}
-	p.finishDups()
 	doc.lines = lineStarts(data)
+	p.finishDups(doc)
 	if len(p.problems) > 0 {
 		return doc, p.problems
 	}
@@ -413,12 +413,7 @@ func (p *parser) object() *Node {
 		}
 		n.Members = append(n.Members, Member{Key: key, KeyStart: keyStart, Value: v})
 		if len(n.Members) == indexed {
-			n.index = make(map[string]int, indexed)
-			for i, m := range n.Members {
-				if _, dup := n.index[m.Key]; !dup {
-					n.index[m.Key] = i
-				}
-			}
+			Indexed(n)
 		} else if n.index != nil {
 			if _, dup := n.index[key]; !dup {
 				n.index[key] = len(n.Members) - 1
@@ -688,24 +683,11 @@ func (p *parser) hex4(at int) (rune, bool) {
 // of the first key, found in one pass over the document. The first keys'
 // offsets are those of quotes, which a decoding of the runes before never
 // steps over: the columns are those Position gives.
-func (p *parser) finishDups() {
+func (p *parser) finishDups(doc *Doc) {
 	slices.SortFunc(p.dups, func(a, b dupKey) int { return a.first - b.first })
-	line, col, pos := 1, 1, 0
+	cursor := doc.Cursor()
 	for _, d := range p.dups {
-		for pos < d.first {
-			if endsLine(p.data, pos) {
-				line, col = line+1, 1
-				pos++
-				continue
-			}
-			if p.data[pos] == '\r' {
-				pos++ // the \r of a \r\n: the \n ends the line
-				continue
-			}
-			_, size := utf8.DecodeRune(p.data[pos:d.first])
-			col++
-			pos += size
-		}
+		line, col := cursor.Position(d.first)
 		p.problems[d.problem].Message += " (first at " + strconv.Itoa(line) + ":" + strconv.Itoa(col) +
 			"): a later key would silently replace the earlier one"
 	}

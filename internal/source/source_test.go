@@ -423,6 +423,8 @@ func TestParseProblems(t *testing.T) {
 			want: []Problem{{7, "/a", `duplicate key "a" (first at 1:2)` + dupTail}}, pos: []string{"1:8"}},
 		{name: "duplicate key with slash and tilde", data: `{"a/~":1,"a/~":2}`,
 			want: []Problem{{9, "/a~1~0", `duplicate key "a/~" (first at 1:2)` + dupTail}}, pos: []string{"1:10"}},
+		{name: "duplicate key after CRLF and CR line ends", data: "{\r\n \"a\": 1,\r \"a\": 2}",
+			want: []Problem{{13, "/a", `duplicate key "a" (first at 2:2)` + dupTail}}, pos: []string{"3:2"}},
 		{name: "key three times", data: `{"a":1,"a":2,"a":3}`,
 			want: []Problem{
 				{7, "/a", `duplicate key "a" (first at 1:2)` + dupTail},
