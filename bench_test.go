@@ -437,23 +437,12 @@ var worstRules = []struct {
 
 // withRule returns the example ladder with a rule of the given scope.
 func withRule(tb testing.TB, scope dsl.Scope, rule string) []byte {
-	data, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var l ladder.Ladder
-	if err := json.Unmarshal(data, &l); err != nil {
-		tb.Fatal(err)
-	}
-	l.Rules = &rules.Rules{Skill: rule}
-	if scope == dsl.LevelRule {
-		l.Rules = &rules.Rules{Level: rule}
-	}
-	out, err := json.Marshal(&l)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return out
+	return exampleWith(tb, func(l *ladder.Ladder) {
+		l.Rules = &rules.Rules{Skill: rule}
+		if scope == dsl.LevelRule {
+			l.Rules = &rules.Rules{Level: rule}
+		}
+	})
 }
 
 // worstRule returns the largest rule of a family that ladder.Parse accepts

@@ -189,26 +189,22 @@ func TestValidCorpus(t *testing.T) {
 	}
 }
 
-// manyProblems is a ladder with problems of every kind, several in the same
-// objects, so that santhosh-tekuri/jsonschema, which ranges over maps, finds
-// them in a different order from run to run.
-const manyProblems = `{
-  "id": "Bad ID",
-  "name": "",
-  "author": "x", "title": "y", "owner": "z",
-  "rules": {"skil": "a", "levle": "b", "x": 1},
-  "skills": [{"id": 1, "nmae": "A", "b": 2}, {"id": "ok"}, null],
-  "levels": [
-    {"id": "1", "requirements": [{"kind": "maybe", "text": "", "a": 1, "b": 2, "c": 3}]},
-    {"id": "2", "requirements": []},
-    {"requirements": [{"id": "X", "kind": "hard", "text": "t", "skill": "Y"}], "extra": true},
-    {"id": "4", "requirements": [{}, {}, {}]}
-  ]
-}`
+// manyProblems reads a ladder with problems of every kind, several in the
+// same objects, so that santhosh-tekuri/jsonschema, which ranges over maps,
+// finds them in a different order from run to run.
+func manyProblems(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/many-problems.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
 
 func TestValidateIsDeterministic(t *testing.T) {
 	s := Ladder()
-	first := s.Validate([]byte(manyProblems))
+	data := manyProblems(t)
+	first := s.Validate(data)
 	if first == nil {
 		t.Fatal("manyProblems validates")
 	}
@@ -216,7 +212,7 @@ func TestValidateIsDeterministic(t *testing.T) {
 		t.Fatalf("manyProblems has %d problems, want at least 25 for the test to mean something:\n%v", n, first)
 	}
 	for i := range 50 {
-		if err := s.Validate([]byte(manyProblems)); err.Error() != first.Error() {
+		if err := s.Validate(data); err.Error() != first.Error() {
 			t.Fatalf("run %d of Validate:\n%v\nrun 0:\n%v", i+1, err, first)
 		}
 	}
@@ -225,7 +221,8 @@ func TestValidateIsDeterministic(t *testing.T) {
 // TestValidateConcurrently checks, under -race, that a Schema can be
 // compiled and used from many goroutines at once.
 func TestValidateConcurrently(t *testing.T) {
-	want := Ladder().Validate([]byte(manyProblems)).Error()
+	data := manyProblems(t)
+	want := Ladder().Validate(data).Error()
 	var wg sync.WaitGroup
 	errs := make(chan string, 16)
 	for range 16 {
@@ -233,7 +230,7 @@ func TestValidateConcurrently(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for range 5 {
-				if got := Ladder().Validate([]byte(manyProblems)).Error(); got != want {
+				if got := Ladder().Validate(data).Error(); got != want {
 					errs <- got
 					return
 				}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -33,22 +34,17 @@ func decode(t testing.TB, data []byte, useNumber bool) any {
 	return v
 }
 
-// manyProblems is a ladder with problems of every kind, several in the same
-// objects, so that santhosh-tekuri/jsonschema, which ranges over maps, finds
-// them in a different order from run to run.
-const manyProblems = `{
-  "id": "Bad ID",
-  "name": "",
-  "author": "x", "title": "y", "owner": "z",
-  "rules": {"skil": "a", "levle": "b", "x": 1},
-  "skills": [{"id": 1, "nmae": "A", "b": 2}, {"id": "ok"}, null],
-  "levels": [
-    {"id": "1", "requirements": [{"kind": "maybe", "text": "", "a": 1, "b": 2, "c": 3}]},
-    {"id": "2", "requirements": []},
-    {"requirements": [{"id": "X", "kind": "hard", "text": "t", "skill": "Y"}], "extra": true},
-    {"id": "4", "requirements": [{}, {}, {}]}
-  ]
-}`
+// manyProblems reads a ladder with problems of every kind, several in the
+// same objects, so that santhosh-tekuri/jsonschema, which ranges over maps,
+// finds them in a different order from run to run.
+func manyProblems(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../schema/testdata/many-problems.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
 
 // elevenLevels returns a ladder with 11 levels whose levels 2 and 10 have
 // problems: compared as text, "/levels/10" would come before "/levels/2".
@@ -206,7 +202,7 @@ func TestValidateValueNotJSON(t *testing.T) {
 // TestValidateMatchesValidateValue checks that Validate reports what
 // ValidateValue finds, placed at the key or the value.
 func TestValidateMatchesValidateValue(t *testing.T) {
-	data := []byte(manyProblems)
+	data := manyProblems(t)
 	vs := ladder().ValidateValue(decode(t, data, true))
 	var e *schema.Error
 	if !errors.As(schema.Ladder().Validate(data), &e) {
