@@ -228,6 +228,7 @@ func ExampleResult() {
 			}
 		}
 	}
+	fmt.Println("Senior reached:", res.Level("senior").Reached)
 	if next := res.Next(); next != nil {
 		fmt.Printf("To reach %s:\n", next.Name)
 		for _, g := range next.Groups {
@@ -256,6 +257,7 @@ func ExampleResult() {
 	//     [hard] incidents "Leads incidents to their end": reached
 	//   General: reached true, hard 0/0, soft 0/1
 	//     [soft] mentors "Mentors a newcomer": unassessed
+	// Senior reached: false
 	// To reach Senior:
 	//   Code: Designs systems others build on, not_yet
 	//   General (soft): Mentors a newcomer

@@ -32,3 +32,19 @@ func ExampleLadder() {
 	// Output:
 	// https://raw.githubusercontent.com/ladderkit/ladder/main/schema/ladder.schema.json
 }
+
+// A program in another language reads what `ladder eval --format json`
+// prints; result.schema.json describes it, and Result checks it.
+func ExampleResult() {
+	data := []byte(`{
+  "ladder": "backend", "ladderName": "Backend", "subject": "dana", "rank": -1,
+  "levels": [{"rank": 1, "id": "junior", "name": "Junior", "reached": false, "groups": []}]
+}`)
+	fmt.Println(schema.Result().ID())
+	if err := schema.Result().Validate(data); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// https://raw.githubusercontent.com/ladderkit/ladder/main/schema/result.schema.json
+	// 2:76: /rank: must be >= 0 but found -1
+}
