@@ -15,6 +15,9 @@ type Assessment struct {
 	Subject string `json:"subject" jsonschema:"minLength=1"`
 	// Assessor names who made the assessment.
 	Assessor string `json:"assessor,omitempty"`
+	// Track is the ID of the ladder's track the person is on, for a ladder
+	// with tracks. Without it, the result gives the rank on every track.
+	Track string `json:"track,omitempty" jsonschema:"pattern=^[a-z0-9._-]+$"`
 	// Date is the day of the assessment, as YYYY-MM-DD.
 	Date string `json:"date,omitempty" jsonschema:"format=date"`
 	// Marks holds the mark of each requirement assessed, by requirement ID.

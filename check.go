@@ -29,7 +29,7 @@ import (
 // again.
 type places struct {
 	file          string
-	ladder        position
+	ladder, track position
 	marks, levels map[string]position
 }
 
@@ -48,6 +48,8 @@ func placesOf(file string, doc *source.Doc) *places {
 		switch m.Key {
 		case "ladder":
 			p.ladder = at(m.Value.Start)
+		case "track":
+			p.track = at(m.Value.Start)
 		case "marks", "levels":
 			if m.Value.Kind != source.Object {
 				continue
@@ -82,6 +84,8 @@ func (r *report) at(ptr, msg string) {
 		switch tokens := source.SplitPointer(ptr); {
 		case ptr == "/ladder":
 			pos = pl.ladder
+		case ptr == "/track":
+			pos = pl.track
 		case len(tokens) == 2 && tokens[0] == "marks":
 			pos = pl.marks[tokens[1]]
 		case len(tokens) == 2 && tokens[0] == "levels":
@@ -134,6 +138,9 @@ func checkAssessment(a *Assessment, r *report) {
 	}
 	text("/subject", a.Subject)
 	text("/assessor", a.Assessor)
+	if a.Track != "" && !docschema.IsID(a.Track) {
+		r.at("/track", docschema.NotAnID(a.Track))
+	}
 	if a.Date != "" && !docschema.IsDate(a.Date) {
 		r.at("/date", docschema.NotADate(a.Date))
 	}
@@ -179,6 +186,27 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 		// Its marks are another ladder's: saying so of each helps nobody.
 		r.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.id))
 		return r.err()
+	}
+	if a.Track != "" {
+		known := false
+		ids := make([]string, 0, len(l.plan.Tracks()))
+		for _, t := range l.plan.Tracks() {
+			known = known || t.ID == a.Track
+			ids = append(ids, t.ID)
+		}
+		switch {
+		case known:
+		case len(ids) == 0:
+			r.at("/track", fmt.Sprintf("ladder %q has no tracks: leave \"track\" out", l.id))
+		default:
+			msg := fmt.Sprintf("ladder %q has no track %q", l.id, a.Track)
+			if guess := suggest.Name(a.Track, ids); guess != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", guess)
+			} else {
+				msg += "; its tracks are " + quoteList(ids)
+			}
+			r.at("/track", msg)
+		}
 	}
 	// Suggestions for unknown IDs, made on the first one.
 	var requirements, levels *suggest.Finder

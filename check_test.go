@@ -147,7 +147,7 @@ func TestNew(t *testing.T) {
 		t.Errorf("a ladder with nil skills: %v", err)
 	}
 	_, err = ladder.New(&ladder.Ladder{ID: "x", Name: "X", Levels: []ladder.Level{{ID: "1"}}})
-	if want := "/levels/0/requirements: must not be empty"; err == nil || err.Error() != want {
+	if want := `/levels/0: level "1" has no requirements, no profile and no level rule: nothing decides whether it is reached`; err == nil || err.Error() != want {
 		t.Errorf("a level with nil requirements: got %v, want %s", err, want)
 	}
 

@@ -48,6 +48,17 @@ func (ps *problems) add(off int, ptr, msg, snippet string) {
 	ps.list = append(ps.list, problem{source.Problem{Offset: off, Pointer: ptr, Message: msg}, snippet})
 }
 
+// blockedUnder reports whether the schema found fault with the value at ptr
+// or with anything in it.
+func (ps *problems) blockedUnder(ptr string) bool {
+	for p := range ps.blocked {
+		if p == ptr || strings.HasPrefix(p, ptr+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // at reports a problem with the value at ptr.
 func (ps *problems) at(ptr, msg string) { ps.add(ps.offset(ptr), ptr, msg, "") }
 

@@ -30,7 +30,7 @@ func TestParseBadLadder(t *testing.T) {
 		want string
 	}{
 		{"unknown field", func(t *testing.T) string { return edit(t, `"name": "T"`, `"name": "T", "colour": "red"`) },
-			`1:26: /colour: unknown field "colour"; the fields here are $schema, id, name, summary, description, version, rules, skills, levels`},
+			`1:26: /colour: unknown field "colour"; the fields here are $schema, id, name, summary, description, version, tracks, impliedSteps, rules, skills, levels`},
 		{"misspelled field", func(t *testing.T) string { return edit(t, `"requirements"`, `"requirement"`) },
 			// Not also "missing required field": the did-you-mean says it.
 			`1:87: /levels/0/requirement: unknown field "requirement" (did you mean "requirements"?)`},
@@ -69,7 +69,7 @@ func TestParseBadLadder(t *testing.T) {
 			`1:139: /levels/0/requirements/0/kind: "must" is not one of "hard", "soft"`},
 		{"level without requirements", func(t *testing.T) string {
 			return edit(t, `[{"id": "r1", "skill": "a", "kind": "hard", "text": "x"}]`, `[]`)
-		}, `1:103: /levels/0/requirements: must not be empty`},
+		}, `1:75: /levels/0: level "1" has no requirements, no profile and no level rule: nothing decides whether it is reached`},
 		{"bad ID", func(t *testing.T) string { return edit(t, `"id": "t"`, `"id": "My Ladder"`) },
 			`1:8: /id: "My Ladder" is not a valid ID: use lowercase letters, digits, ".", "_" and "-"`},
 		{"very deep nesting", func(t *testing.T) string { return strings.Repeat("[", 100) + strings.Repeat("]", 100) },

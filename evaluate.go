@@ -33,22 +33,102 @@ type Result struct {
 	// Date is the day of the assessment, as YYYY-MM-DD, "" when it does
 	// not say.
 	Date string `json:"date,omitempty"`
-	// Rank is the level reached: the highest r such that levels 1 to r are
-	// all reached, 0 when the first is not.
+	// Track is the ID of the track Rank is counted on, for a ladder with
+	// tracks: the assessment's, or when it names none, the track of the
+	// highest rank (the first of them in the ladder's order).
+	Track string `json:"track,omitempty"`
+	// Rank is the level reached: the highest r such that levels 1 to r
+	// (of Track, for a ladder with tracks) are all reached, 0 when the
+	// first is not.
 	Rank int `json:"rank" jsonschema:"minimum=0"`
-	// Levels holds a result for each of the ladder's levels, in order:
-	// Levels[r-1] is the level of rank r.
+	// Tracks holds the rank on each track, for a ladder with tracks.
+	Tracks []TrackResult `json:"tracks,omitempty"`
+	// Points are the person's points: what the levels of the skills with
+	// steps are worth, and the points of the requirements reached. 0 (left
+	// out) on a ladder without points.
+	Points int `json:"points,omitempty" jsonschema:"minimum=0"`
+	// Skills holds the person's level in each of the ladder's skills, in
+	// the ladder's order (along Track, for a ladder with tracks).
+	Skills []SkillResult `json:"skills,omitempty"`
+	// Levels holds a result for each of the ladder's levels, in the
+	// ladder's order: for a ladder without tracks, Levels[r-1] is the
+	// level of rank r.
 	Levels []LevelResult `json:"levels"`
+}
+
+// TrackResult is the rank reached on one track of a ladder.
+type TrackResult struct {
+	// ID is the track's ID.
+	ID string `json:"id"`
+	// Name is the track's name.
+	Name string `json:"name"`
+	// Rank is the highest r such that the track's levels 1 to r (the
+	// shared levels, then its own) are all reached.
+	Rank int `json:"rank" jsonschema:"minimum=0"`
+}
+
+// SkillResult is a person's level in one skill.
+type SkillResult struct {
+	// ID is the skill's ID.
+	ID string `json:"id"`
+	// Name is the skill's name.
+	Name string `json:"name"`
+	// Level is the person's level in the skill: for a skill with steps,
+	// the highest step reached with every step below it; for one without,
+	// the rank of the highest level where the skill is reached, and at
+	// every level below that has it. 0 when none is reached.
+	Level int `json:"level" jsonschema:"minimum=0"`
+	// Points are what the level is worth: the points of its step.
+	Points int `json:"points,omitempty" jsonschema:"minimum=0"`
+	// Steps holds the result of each of the skill's steps, for a skill
+	// with steps of its own.
+	Steps []StepResult `json:"steps,omitempty"`
+}
+
+// StepResult is the result of one step of a skill that has steps.
+type StepResult struct {
+	// Step is the step's place in its skill, from 1.
+	Step int `json:"step" jsonschema:"minimum=1"`
+	// ID is the step's ID.
+	ID string `json:"id"`
+	// Name is the step's name, "" when it has none.
+	Name string `json:"name,omitempty"`
+	// Points are what the skill is worth at this step.
+	Points int `json:"points,omitempty" jsonschema:"minimum=0"`
+	// Group is the result of the step's requirements.
+	Group GroupResult `json:"group"`
+}
+
+// ProfileResult is a skill level that a level's profile asks for, and the
+// person's.
+type ProfileResult struct {
+	// Skill is the skill's ID.
+	Skill string `json:"skill"`
+	// Name is the skill's name.
+	Name string `json:"name"`
+	// Want is the level the profile asks for.
+	Want int `json:"want" jsonschema:"minimum=1"`
+	// Level is the person's level in the skill.
+	Level int `json:"level" jsonschema:"minimum=0"`
+	// Met is Level >= Want.
+	Met bool `json:"met"`
 }
 
 // LevelResult is the result of one level.
 type LevelResult struct {
-	// Rank is the level's place in the ladder, from 1.
+	// Rank is the level's place in the ladder, from 1: on its track, for
+	// a ladder with tracks, and on every track for a shared level.
 	Rank int `json:"rank" jsonschema:"minimum=1"`
 	// ID is the level's ID.
 	ID string `json:"id"`
 	// Name is the level's name, "" when it has none.
 	Name string `json:"name"`
+	// Label is the level's label, "" when it has none.
+	Label string `json:"label,omitempty"`
+	// Track is the ID of the level's track, "" for a shared level.
+	Track string `json:"track,omitempty"`
+	// Threshold is the level's threshold, 0 when it has none.
+	Threshold int `json:"threshold,omitempty"`
 	// Reach is the level's expertise reach, "" when it has none.
 	Reach string `json:"reach,omitempty"`
 	// Reached is the level rule's verdict. A level can be reached above a
@@ -60,6 +140,10 @@ type LevelResult struct {
 	// DescriptionMark is the assessor's mark on the level's description,
 	// nil (left out) when the assessment has none.
 	DescriptionMark *Mark `json:"descriptionMark,omitempty"`
+	// Profile holds what the level's profile asks for, skill by skill in
+	// the order of their IDs, and whether the person meets it. The level
+	// is reached only where each is met.
+	Profile []ProfileResult `json:"profile,omitempty"`
 	// Groups are the level's groups of requirements: one per skill with
 	// requirements at the level, in the ladder's order of skills, then the
 	// general group of the requirements without a skill.
@@ -115,6 +199,16 @@ type RequirementResult struct {
 	Status Status `json:"status"`
 	// Reason is the mark's reason, "" when none was given.
 	Reason string `json:"reason,omitempty"`
+	// Implied is true when the requirement has no mark of its own, and
+	// counts as reached because a step above it in its skill is (see
+	// Ladder.ImpliedSteps). Status is then "reached".
+	Implied bool `json:"implied,omitempty"`
+	// Points are what the requirement is worth when reached.
+	Points int `json:"points,omitempty"`
+	// Examples, Evidence and Links are the requirement's details.
+	Examples []string `json:"examples,omitempty"`
+	Evidence []string `json:"evidence,omitempty"`
+	Links    []Link   `json:"links,omitempty"`
 }
 
 // Count is a number of requirements reached out of a total.
@@ -123,21 +217,40 @@ type Count struct {
 	Total   int `json:"total"`   // how many apply: not_applicable ones left out
 }
 
-// Reached returns the result of the level reached, or nil at rank 0.
-func (r *Result) Reached() *LevelResult {
-	if r.Rank <= 0 || r.Rank > len(r.Levels) {
+// Reached returns the result of the level reached (on Track), or nil at
+// rank 0.
+func (r *Result) Reached() *LevelResult { return r.atRank(r.Rank) }
+
+// Next returns the result of the level above the one reached (on Track),
+// which says what is missing to reach it, or nil when the top level is
+// reached.
+func (r *Result) Next() *LevelResult { return r.atRank(r.Rank + 1) }
+
+// atRank returns the level of a rank on the result's track.
+func (r *Result) atRank(rank int) *LevelResult {
+	if rank <= 0 {
 		return nil
 	}
-	return &r.Levels[r.Rank-1]
+	if r.Track == "" && rank <= len(r.Levels) && r.Levels[rank-1].Rank == rank {
+		return &r.Levels[rank-1]
+	}
+	for i := range r.Levels {
+		if lv := &r.Levels[i]; lv.Rank == rank && (lv.Track == "" || lv.Track == r.Track) {
+			return lv
+		}
+	}
+	return nil
 }
 
-// Next returns the result of the level above the one reached, which says
-// what is missing to reach it, or nil when the top level is reached.
-func (r *Result) Next() *LevelResult {
-	if r.Rank < 0 || r.Rank >= len(r.Levels) {
-		return nil
+// Skill returns the result of the skill of an ID, or nil when the ladder
+// has no such skill.
+func (r *Result) Skill(id string) *SkillResult {
+	for i := range r.Skills {
+		if r.Skills[i].ID == id {
+			return &r.Skills[i]
+		}
 	}
-	return &r.Levels[r.Rank]
+	return nil
 }
 
 // Level returns the result of the level of an ID, or nil when the ladder
@@ -155,13 +268,25 @@ func (r *Result) Level(id string) *LevelResult {
 // the ladder has no such requirement. It looks through every level, in
 // time linear in the ladder's size.
 func (r *Result) Requirement(id string) *RequirementResult {
+	find := func(g *GroupResult) *RequirementResult {
+		for k := range g.Requirements {
+			if g.Requirements[k].ID == id {
+				return &g.Requirements[k]
+			}
+		}
+		return nil
+	}
 	for i := range r.Levels {
 		for j := range r.Levels[i].Groups {
-			g := &r.Levels[i].Groups[j]
-			for k := range g.Requirements {
-				if g.Requirements[k].ID == id {
-					return &g.Requirements[k]
-				}
+			if req := find(&r.Levels[i].Groups[j]); req != nil {
+				return req
+			}
+		}
+	}
+	for i := range r.Skills {
+		for j := range r.Skills[i].Steps {
+			if req := find(&r.Skills[i].Steps[j].Group); req != nil {
+				return req
 			}
 		}
 	}
@@ -255,31 +380,35 @@ func (l *Ladder) ruleFailure(err error) error {
 
 // result builds the result from the verdicts. It allocates a fixed number
 // of times whatever the size of the ladder: the requirements of all groups
-// share one array, the lists of requirement IDs another, and the groups of
-// all levels a third.
+// share one array, the lists of requirement IDs another, the groups of all
+// levels and steps a third, and so on.
 func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
-	levels := l.plan.Levels()
-	nIDs, nMarks := 0, 0
+	levels, skills := l.plan.Levels(), l.plan.Skills()
+	nIDs, nMarks, nGroups, nSteps, nProfile := 0, 0, len(in.Groups), len(in.Steps), 0
+	for i := range in.Marks {
+		nIDs += idsOf(in.Marks[i].Status)
+	}
 	for i, lv := range levels {
-		for _, g := range lv.Groups {
-			for _, r := range g.Hard {
-				nIDs += idsOf(in.Marks[r].Status)
-			}
-			for _, r := range g.Soft {
-				nIDs += idsOf(in.Marks[r].Status)
-			}
-		}
 		if in.Reach[i].Status != engine.Unassessed {
 			nMarks++
 		}
 		if in.Description[i].Status != engine.Unassessed {
 			nMarks++
 		}
+		nProfile += len(lv.Profile)
 	}
 	ids := make([]string, 0, nIDs)
 	marks := make([]Mark, 0, nMarks)
 	reqs := make([]RequirementResult, 0, l.plan.NumRequirements())
-	groups := make([]GroupResult, len(in.Groups))
+	groups := make([]GroupResult, nGroups)
+	var steps []StepResult
+	if nSteps > 0 {
+		steps = make([]StepResult, nSteps)
+	}
+	var profile []ProfileResult
+	if nProfile > 0 {
+		profile = make([]ProfileResult, 0, nProfile)
+	}
 	res := &Result{
 		Ladder:     l.id,
 		LadderName: l.name,
@@ -288,7 +417,22 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 		Assessor:   a.Assessor,
 		Date:       a.Date,
 		Rank:       in.Rank,
+		Points:     in.Points,
 		Levels:     make([]LevelResult, len(levels)),
+	}
+	if len(skills) > 0 {
+		res.Skills = make([]SkillResult, len(skills))
+	}
+	view := 0
+	if tracks := l.plan.Tracks(); len(tracks) > 0 {
+		res.Tracks = make([]TrackResult, len(tracks))
+		for t, tr := range tracks {
+			res.Tracks[t] = TrackResult{ID: tr.ID, Name: tr.Name, Rank: in.Ranks[t]}
+			if a.Track == tr.ID || a.Track == "" && in.Ranks[t] > in.Ranks[view] {
+				view = t
+			}
+		}
+		res.Track, res.Rank = tracks[view].ID, in.Ranks[view]
 	}
 	mark := func(m engine.Mark) *Mark {
 		if m.Status == engine.Unassessed {
@@ -308,51 +452,88 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 		}
 		return ids[from:len(ids):len(ids)]
 	}
+	group := func(gr *GroupResult, group *engine.Group, reached bool) {
+		*gr = GroupResult{
+			Skill:       group.Skill,
+			Name:        group.Name,
+			General:     group.General,
+			Reached:     reached,
+			Missing:     appendIDs(group.Hard, engine.NotYet, engine.Unassessed),
+			SoftMissing: appendIDs(group.Soft, engine.NotYet, engine.Unassessed),
+		}
+		from := len(ids)
+		appendIDs(group.Hard, engine.Unassessed)
+		appendIDs(group.Soft, engine.Unassessed)
+		gr.Unassessed = ids[from:len(ids):len(ids)]
+		gr.Hard = count(in.Marks, group.Hard)
+		gr.Soft = count(in.Marks, group.Soft)
+		from = len(reqs)
+		// Hard and Soft are each in ladder order, the order of their
+		// indices: merge them.
+		hard, soft := group.Hard, group.Soft
+		for len(hard) > 0 || len(soft) > 0 {
+			var r int
+			kind := Hard
+			if len(soft) == 0 || len(hard) > 0 && hard[0] < soft[0] {
+				r, hard = hard[0], hard[1:]
+			} else {
+				r, soft, kind = soft[0], soft[1:], Soft
+			}
+			req, m := &l.reqs[r], in.Marks[r]
+			reqs = append(reqs, RequirementResult{
+				ID: req.ID, Kind: kind, Text: req.Text, Status: statusOf(m.Status), Reason: m.Reason, Implied: in.Implied[r],
+				Points: req.Points, Examples: req.Examples, Evidence: req.Evidence, Links: req.Links,
+			})
+		}
+		gr.Requirements = reqs[from:len(reqs):len(reqs)]
+	}
+	n := len(skills)
+	for i, sk := range skills {
+		level := in.SkillLevels[view*n+i]
+		sr := &res.Skills[i]
+		*sr = SkillResult{ID: sk.ID, Name: sk.Name, Level: level}
+		if level > 0 && len(sk.Steps) > 0 {
+			sr.Points = sk.Steps[level-1].Points
+		}
+		if len(sk.Steps) > 0 {
+			start := l.plan.StepStart(i)
+			sr.Steps = steps[start : start+len(sk.Steps) : start+len(sk.Steps)]
+			for j, st := range sk.Steps {
+				k := start + j
+				sr.Steps[j] = StepResult{Step: j + 1, ID: st.ID, Name: st.Name, Points: st.Points}
+				group(&sr.Steps[j].Group, &sk.Steps[j].Group, in.Steps[k])
+			}
+		}
+	}
 	for i, lv := range levels {
 		start := l.plan.GroupStart(i)
 		lr := &res.Levels[i]
 		*lr = LevelResult{
-			Rank:            i + 1,
+			Rank:            l.plan.Rank(i),
 			ID:              lv.ID,
 			Name:            lv.Name,
+			Label:           lv.Label,
+			Threshold:       lv.Threshold,
 			Reach:           lv.Reach,
 			Reached:         in.Levels[i],
 			Groups:          groups[start : start+len(lv.Groups) : start+len(lv.Groups)],
 			ReachMark:       mark(in.Reach[i]),
 			DescriptionMark: mark(in.Description[i]),
 		}
-		for g, group := range lv.Groups {
-			gr := &lr.Groups[g]
-			*gr = GroupResult{
-				Skill:       group.Skill,
-				Name:        group.Name,
-				General:     group.General,
-				Reached:     in.Groups[start+g],
-				Missing:     appendIDs(group.Hard, engine.NotYet, engine.Unassessed),
-				SoftMissing: appendIDs(group.Soft, engine.NotYet, engine.Unassessed),
+		if lv.Track > 0 {
+			lr.Track = l.plan.Tracks()[lv.Track-1].ID
+		}
+		if len(lv.Profile) > 0 {
+			from := len(profile)
+			v := l.plan.View(i)
+			for _, need := range lv.Profile {
+				has := in.SkillLevels[v*n+need.Skill]
+				profile = append(profile, ProfileResult{Skill: skills[need.Skill].ID, Name: skills[need.Skill].Name, Want: need.Level, Level: has, Met: has >= need.Level})
 			}
-			from := len(ids)
-			appendIDs(group.Hard, engine.Unassessed)
-			appendIDs(group.Soft, engine.Unassessed)
-			gr.Unassessed = ids[from:len(ids):len(ids)]
-			gr.Hard = count(in.Marks, group.Hard)
-			gr.Soft = count(in.Marks, group.Soft)
-			from = len(reqs)
-			// Hard and Soft are each in ladder order, the order of
-			// their indices: merge them.
-			hard, soft := group.Hard, group.Soft
-			for len(hard) > 0 || len(soft) > 0 {
-				var r int
-				kind := Hard
-				if len(soft) == 0 || len(hard) > 0 && hard[0] < soft[0] {
-					r, hard = hard[0], hard[1:]
-				} else {
-					r, soft, kind = soft[0], soft[1:], Soft
-				}
-				req, m := l.plan.Requirement(r), in.Marks[r]
-				reqs = append(reqs, RequirementResult{ID: req.ID, Kind: kind, Text: req.Text, Status: statusOf(m.Status), Reason: m.Reason})
-			}
-			gr.Requirements = reqs[from:len(reqs):len(reqs)]
+			lr.Profile = profile[from:len(profile):len(profile)]
+		}
+		for g := range lv.Groups {
+			group(&lr.Groups[g], &lv.Groups[g], in.Groups[start+g])
 		}
 	}
 	return res

@@ -206,6 +206,9 @@ func TestResultExplains(t *testing.T) {
 	none := []string{}
 	want := &ladder.Result{
 		Ladder: "t", LadderName: "T", Version: "2", Subject: "s", Assessor: "dana", Date: "2026-11-30", Rank: 0,
+		// b is reached at level 1 (its only requirement does not apply)
+		// and not at level 2; a is not reached at level 1.
+		Skills: []ladder.SkillResult{{ID: "a", Name: "A", Level: 0}, {ID: "b", Name: "B", Level: 1}},
 		Levels: []ladder.LevelResult{
 			{Rank: 1, ID: "1", Name: "One", Reach: "Self", Reached: false,
 				ReachMark: &ladder.Mark{Status: ladder.Reached, Reason: "r"},

@@ -46,6 +46,16 @@ type Ladder struct {
 	Description string `json:"description,omitempty"`
 	// Version is the ladder's own version, reported with each result.
 	Version string `json:"version,omitempty"`
+	// Tracks are the branches of the ladder, such as an individual
+	// contributor track and a manager track. A level names the track it is
+	// on; the levels that name none are shared by every track and come
+	// first. Without tracks, the ladder is one track of all its levels.
+	Tracks []Track `json:"tracks,omitempty"`
+	// ImpliedSteps says that reaching a step of a skill implies the steps
+	// below it in the same skill: a requirement there that the assessment
+	// leaves unmarked counts as reached, and results say it was implied.
+	// The assessor then marks only the step that describes the person.
+	ImpliedSteps bool `json:"impliedSteps,omitempty"`
 	// Rules decide how requirements add up to a level, for every level that
 	// does not set its own. Without rules, a skill is reached at a level when
 	// all its hard requirements there are reached, and a level is reached
@@ -60,6 +70,9 @@ type Ladder struct {
 	Levels []Level `json:"levels" jsonschema:"minItems=1"`
 
 	plan *engine.Plan
+	// reqs are the requirements as the plan numbers them, for the
+	// details results give.
+	reqs []Requirement
 	// id, name and version are the ID, Name and Version parsed, which
 	// results report and assessments are matched against.
 	id, name, version string
@@ -80,6 +93,42 @@ type Skill struct {
 	Name string `json:"name" jsonschema:"minLength=1"`
 	// Description says what the skill covers.
 	Description string `json:"description,omitempty"`
+	// Steps are the skill's own steps, from the lowest up, for a ladder
+	// whose levels are defined over skills (by a profile or a rule) rather
+	// than holding requirements. A skill with steps has no requirements in
+	// the levels. Without steps, the skill's steps are its groups at the
+	// levels, and its level is the rank of the highest one reached.
+	Steps []Step `json:"steps,omitempty"`
+}
+
+// Step is one step of a skill that has steps of its own: its requirements,
+// and what reaching it is worth.
+type Step struct {
+	// ID identifies the step among the ladder's steps and levels.
+	// Lowercase letters, digits, ".", "_" and "-".
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Name is the step's name, for people.
+	Name string `json:"name,omitempty"`
+	// Description says what a person at this step of the skill is like.
+	Description string `json:"description,omitempty"`
+	// Points are what the skill is worth to a person whose level in it is
+	// this step (not added to the points of the steps below).
+	Points int `json:"points,omitempty" jsonschema:"minimum=0,maximum=1000000"`
+	// Requirements are what must hold to reach the step. They belong to
+	// the skill: their "skill" field is left out, or names it.
+	Requirements []Requirement `json:"requirements" jsonschema:"minItems=1"`
+}
+
+// Track is a branch of a ladder: the shared levels, then the levels that
+// name the track.
+type Track struct {
+	// ID identifies the track; levels and assessments name it.
+	// Lowercase letters, digits, ".", "_" and "-".
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Name is the track's name, for people.
+	Name string `json:"name" jsonschema:"minLength=1"`
+	// Description says who the track is for.
+	Description string `json:"description,omitempty"`
 }
 
 // Level is one step of a ladder.
@@ -89,6 +138,12 @@ type Level struct {
 	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
 	// Name is the level's name, for people.
 	Name string `json:"name,omitempty"`
+	// Label is the level's short title, such as "TL4", shown instead of
+	// its rank: ranks stay contiguous within a track whatever the labels.
+	Label string `json:"label,omitempty"`
+	// Track is the ID of the track the level is on; without one the level
+	// is shared by every track. Shared levels come before the others.
+	Track string `json:"track,omitempty" jsonschema:"pattern=^[a-z0-9._-]+$"`
 	// Reach is the level's expertise reach: how far the person's impact goes
 	// (for instance "Self", "Squad", "Company / Market").
 	Reach string `json:"reach,omitempty"`
@@ -97,10 +152,19 @@ type Level struct {
 	// Rules replace the ladder's rules at this level. A rule left out here
 	// is the ladder's, or the default.
 	Rules *rules.Rules `json:"rules,omitempty"`
+	// Profile asks for a level in each of some skills, by skill ID (see
+	// SkillResult.Level): the level is reached only where each is met,
+	// besides what its rules say.
+	Profile map[string]int `json:"profile,omitempty"`
+	// Threshold is a number that the ladder's rules can read as
+	// level.threshold, such as the points the level needs: one rule for
+	// every level can then look up each level's own.
+	Threshold int `json:"threshold,omitempty" jsonschema:"minimum=-1000000000,maximum=1000000000"`
 	// Requirements are what must hold to reach the level. A requirement
 	// with a "skill" belongs to that skill's group; one without belongs to
-	// the level's general group.
-	Requirements []Requirement `json:"requirements" jsonschema:"minItems=1"`
+	// the level's general group. A level defined over skills, by a profile
+	// or by a level rule that reads skillLevels or points, has none.
+	Requirements []Requirement `json:"requirements,omitempty"`
 }
 
 // Requirement is one thing an assessor marks as reached or not yet.
@@ -117,6 +181,23 @@ type Requirement struct {
 	Kind Kind `json:"kind" jsonschema:"enum=hard,enum=soft"`
 	// Text says what must hold, in the ladder's words.
 	Text string `json:"text" jsonschema:"minLength=1"`
+	// Points are what the requirement is worth when reached: they add up
+	// to a person's points, which rules read as points.
+	Points int `json:"points,omitempty" jsonschema:"minimum=0,maximum=1000000"`
+	// Examples show the requirement met, for assessors and reports.
+	Examples []string `json:"examples,omitempty"`
+	// Evidence lists signals an assessor can look for.
+	Evidence []string `json:"evidence,omitempty"`
+	// Links point to more on the requirement.
+	Links []Link `json:"links,omitempty"`
+}
+
+// Link is a link from a requirement to more on it.
+type Link struct {
+	// Text is what the link shows.
+	Text string `json:"text,omitempty"`
+	// URL is where it leads.
+	URL string `json:"url" jsonschema:"minLength=1"`
 }
 
 // Kind says whether a requirement is hard or soft.

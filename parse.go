@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -261,8 +262,11 @@ func (p *Parser) parseAssessment(file string, data []byte) (*Assessment, error) 
 	return a, nil
 }
 
-// check reports what the schema cannot: IDs that are not unique, and
-// requirements naming a skill the ladder does not have.
+// check reports what the schema cannot: IDs that are not unique,
+// references to skills and tracks the ladder does not have, requirements
+// in the levels for a skill that has steps of its own, shared levels after
+// the levels of a track, profiles asking for more than a skill has, and
+// levels that nothing decides.
 func (l *Ladder) check(ps *problems) {
 	unique := func(kind, ptr, id string, seen map[string]string) {
 		if id == "" {
@@ -276,9 +280,13 @@ func (l *Ladder) check(ps *problems) {
 	}
 	skills := make(map[string]string)
 	known := make([]string, 0, len(l.Skills))
+	steps := make(map[string]int) // the number of steps of each skill that has them
 	for i, s := range l.Skills {
 		if _, dup := skills[s.ID]; !dup && s.ID != "" {
 			known = append(known, s.ID)
+			if len(s.Steps) > 0 {
+				steps[s.ID] = len(s.Steps)
+			}
 		}
 		unique("skill", source.Pointer("skills", strconv.Itoa(i), "id"), s.ID, skills)
 	}
@@ -290,30 +298,99 @@ func (l *Ladder) check(ps *problems) {
 			skillsBroken = skillsBroken || ps.blocked[ptr]
 		}
 	}
-	var finder *suggest.Finder
+	var skillFinder, trackFinder *suggest.Finder
+	// unknown reports a name that is not one of the ladder's.
+	unknown := func(ptr, kind, id string, known []string, f **suggest.Finder) {
+		msg := fmt.Sprintf("unknown %s %q", kind, id)
+		if *f == nil {
+			*f = suggest.NewFinder(known, suggestBudget)
+		}
+		if guess := (*f).Name(id); guess != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", guess)
+		} else if len(known) > 0 {
+			msg += fmt.Sprintf("; the ladder's %ss are %s", kind, quoteList(known))
+		} else {
+			msg += fmt.Sprintf(": the ladder has no %ss", kind)
+		}
+		ps.at(ptr, msg)
+	}
+	tracks := make(map[string]string)
+	trackIDs := make([]string, 0, len(l.Tracks))
+	for i, t := range l.Tracks {
+		if _, dup := tracks[t.ID]; !dup && t.ID != "" {
+			trackIDs = append(trackIDs, t.ID)
+		}
+		unique("track", source.Pointer("tracks", strconv.Itoa(i), "id"), t.ID, tracks)
+	}
+	// Levels and steps share their IDs: a skill rule sees a step as its
+	// level.
 	levels := make(map[string]string)
 	reqs := make(map[string]string)
-	for i, lv := range l.Levels {
-		unique("level", source.Pointer("levels", strconv.Itoa(i), "id"), lv.ID, levels)
-		for j, r := range lv.Requirements {
-			ptr := source.Pointer("levels", strconv.Itoa(i), "requirements", strconv.Itoa(j))
-			unique("requirement", ptr+"/id", r.ID, reqs)
-			if r.Skill != "" && !skillsBroken {
-				if _, ok := skills[r.Skill]; !ok {
-					msg := fmt.Sprintf("unknown skill %q", r.Skill)
-					if finder == nil {
-						finder = suggest.NewFinder(known, suggestBudget)
-					}
-					if guess := finder.Name(r.Skill); guess != "" {
-						msg += fmt.Sprintf(" (did you mean %q?)", guess)
-					} else if len(known) > 0 {
-						msg += "; the ladder's skills are " + quoteList(known)
-					} else {
-						msg += ": the ladder has no skills"
-					}
-					ps.at(ptr+"/skill", msg)
+	for i, s := range l.Skills {
+		for j, st := range s.Steps {
+			ptr := source.Pointer("skills", strconv.Itoa(i), "steps", strconv.Itoa(j))
+			unique("step", ptr+"/id", st.ID, levels)
+			for k, r := range st.Requirements {
+				rp := source.Pointer("skills", strconv.Itoa(i), "steps", strconv.Itoa(j), "requirements", strconv.Itoa(k))
+				unique("requirement", rp+"/id", r.ID, reqs)
+				if r.Skill != "" && r.Skill != s.ID {
+					ps.at(rp+"/skill", fmt.Sprintf("a requirement of a step of skill %q names skill %q: leave \"skill\" out, or name %q", s.ID, r.Skill, s.ID))
 				}
 			}
+		}
+	}
+	ladderLevelRule := l.Rules != nil && !(rules.Rules{Level: l.Rules.Level}).Default()
+	trackLevel := -1 // the first level on a track
+	used := make(map[string]bool)
+	for i, lv := range l.Levels {
+		ptr := source.Pointer("levels", strconv.Itoa(i))
+		unique("level", ptr+"/id", lv.ID, levels)
+		switch {
+		case lv.Track != "":
+			if _, ok := tracks[lv.Track]; !ok {
+				unknown(ptr+"/track", "track", lv.Track, trackIDs, &trackFinder)
+			}
+			used[lv.Track] = true
+			if trackLevel < 0 {
+				trackLevel = i
+			}
+		case trackLevel >= 0:
+			first := l.Levels[trackLevel]
+			ps.at(ptr, fmt.Sprintf("level %q is shared by every track, and comes after level %q of track %q: shared levels come first", lv.ID, first.ID, first.Track))
+		}
+		for j, r := range lv.Requirements {
+			rp := source.Pointer("levels", strconv.Itoa(i), "requirements", strconv.Itoa(j))
+			unique("requirement", rp+"/id", r.ID, reqs)
+			if r.Skill == "" || skillsBroken {
+				continue
+			}
+			if _, ok := skills[r.Skill]; !ok {
+				unknown(rp+"/skill", "skill", r.Skill, known, &skillFinder)
+			} else if steps[r.Skill] > 0 {
+				ps.at(rp+"/skill", fmt.Sprintf("skill %q has steps of its own: its requirements belong in them", r.Skill))
+			}
+		}
+		for _, skill := range slices.Sorted(maps.Keys(lv.Profile)) {
+			pp := source.Pointer("levels", strconv.Itoa(i), "profile", skill)
+			want := lv.Profile[skill]
+			switch _, ok := skills[skill]; {
+			case skillsBroken || ps.blocked[pp]:
+			case !ok:
+				unknown(pp, "skill", skill, known, &skillFinder)
+			case steps[skill] > 0 && want > steps[skill]:
+				ps.at(pp, fmt.Sprintf("skill %q has %d steps: level %d cannot be reached", skill, steps[skill], want))
+			case steps[skill] == 0 && want > len(l.Levels):
+				ps.at(pp, fmt.Sprintf("the ladder has %d levels: level %d of skill %q cannot be reached", len(l.Levels), want, skill))
+			}
+		}
+		ownRule := lv.Rules != nil && !(rules.Rules{Level: lv.Rules.Level}).Default()
+		if len(lv.Requirements) == 0 && len(lv.Profile) == 0 && !ownRule && !ladderLevelRule && !ps.blockedUnder(ptr) {
+			ps.at(ptr, fmt.Sprintf("level %q has no requirements, no profile and no level rule: nothing decides whether it is reached", lv.ID))
+		}
+	}
+	for i, t := range l.Tracks {
+		if t.ID != "" && !used[t.ID] {
+			ps.at(source.Pointer("tracks", strconv.Itoa(i)), fmt.Sprintf("track %q has no levels: name it in the \"track\" of its levels", t.ID))
 		}
 	}
 }
@@ -323,32 +400,50 @@ func (l *Ladder) check(ps *problems) {
 const generalName = "General"
 
 // spec describes the ladder to the engine: requirements numbered in
-// document order, and at each level one group per skill that has
-// requirements there, in the order of the ladder's skills, then the general
-// group if the level has requirements without a skill.
+// document order (those of the levels, then those of the skills' steps),
+// and at each level one group per skill that has requirements there, in
+// the order of the ladder's skills, then the general group if the level has
+// requirements without a skill.
 func (l *Ladder) spec() engine.Spec {
-	var spec engine.Spec
+	spec := engine.Spec{Implied: l.ImpliedSteps}
+	l.reqs = l.reqs[:0]
 	if l.Rules != nil {
 		spec.Rules = *l.Rules
 	}
 	skillIndex := make(map[string]int, len(l.Skills))
-	spec.Skills = make([]string, 0, len(l.Skills))
-	for i, s := range l.Skills {
+	spec.Skills = make([]engine.Skill, 0, len(l.Skills))
+	for _, s := range l.Skills {
 		if _, dup := skillIndex[s.ID]; !dup {
-			skillIndex[s.ID] = i
-			spec.Skills = append(spec.Skills, s.ID)
+			skillIndex[s.ID] = len(spec.Skills)
+			spec.Skills = append(spec.Skills, engine.Skill{ID: s.ID, Name: s.Name})
 		}
 	}
+	trackIndex := make(map[string]int, len(l.Tracks))
+	for _, t := range l.Tracks {
+		if _, dup := trackIndex[t.ID]; !dup {
+			spec.Tracks = append(spec.Tracks, engine.Track{ID: t.ID, Name: t.Name})
+			trackIndex[t.ID] = len(spec.Tracks)
+		}
+	}
+	requirement := func(r Requirement) int {
+		l.reqs = append(l.reqs, r)
+		spec.Requirements = append(spec.Requirements, engine.Requirement{ID: r.ID, Text: r.Text, Points: r.Points})
+		return len(spec.Requirements) - 1
+	}
 	for _, lv := range l.Levels {
-		level := engine.Level{ID: lv.ID, Name: lv.Name, Reach: lv.Reach}
+		level := engine.Level{ID: lv.ID, Name: lv.Name, Label: lv.Label, Reach: lv.Reach, Track: trackIndex[lv.Track], Threshold: lv.Threshold}
 		if lv.Rules != nil {
 			level.Rules = *lv.Rules
+		}
+		for _, skill := range slices.Sorted(maps.Keys(lv.Profile)) {
+			if i, ok := skillIndex[skill]; ok {
+				level.Profile = append(level.Profile, engine.Need{Skill: i, Level: lv.Profile[skill]})
+			}
 		}
 		// Group slot by skill index; the general group is the last slot.
 		groups := make([]*engine.Group, len(l.Skills)+1)
 		for _, r := range lv.Requirements {
-			index := len(spec.Requirements)
-			spec.Requirements = append(spec.Requirements, engine.Requirement{ID: r.ID, Text: r.Text})
+			index := requirement(r)
 			slot, ok := skillIndex[r.Skill]
 			if !ok {
 				slot = len(l.Skills) // general, or an unknown skill (already reported)
@@ -357,7 +452,7 @@ func (l *Ladder) spec() engine.Spec {
 			if g == nil {
 				g = &engine.Group{Skill: r.Skill, General: true, Name: generalName}
 				if slot < len(l.Skills) {
-					g.General, g.Name = false, l.Skills[slot].Name
+					g.General, g.Name = false, spec.Skills[slot].Name
 				} else {
 					g.Skill = ""
 				}
@@ -375,6 +470,24 @@ func (l *Ladder) spec() engine.Spec {
 			}
 		}
 		spec.Levels = append(spec.Levels, level)
+	}
+	for _, s := range l.Skills {
+		i := skillIndex[s.ID]
+		if len(spec.Skills[i].Steps) > 0 {
+			continue // a duplicate skill, already reported
+		}
+		for _, st := range s.Steps {
+			step := engine.Step{ID: st.ID, Name: st.Name, Points: st.Points, Group: engine.Group{Skill: s.ID, Name: s.Name}}
+			for _, r := range st.Requirements {
+				index := requirement(r)
+				if r.Kind == Soft {
+					step.Group.Soft = append(step.Group.Soft, index)
+				} else {
+					step.Group.Hard = append(step.Group.Hard, index)
+				}
+			}
+			spec.Skills[i].Steps = append(spec.Skills[i].Steps, step)
+		}
 	}
 	return spec
 }

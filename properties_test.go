@@ -389,7 +389,7 @@ func sameRequirements(a, b []ladder.RequirementResult) bool {
 	a, b = slices.Clone(a), slices.Clone(b)
 	slices.SortFunc(a, byID)
 	slices.SortFunc(b, byID)
-	return slices.Equal(a, b)
+	return reflect.DeepEqual(a, b)
 }
 
 func sameSet(a, b []string) bool {

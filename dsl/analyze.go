@@ -42,6 +42,12 @@ type Sizes struct {
 	// Reason is the length in bytes of the longest reason; 0 means the
 	// most the schema allows, MaxReasonLength characters of UTF-8.
 	Reason int
+	// Steps is the highest level a person can have in a skill: the most
+	// steps of a skill, or the number of levels.
+	Steps int
+	// Points is the most points a person can have: what bounds points, and
+	// the points of a requirement or a skill's level.
+	Points int
 }
 
 // Shape is what Program.Check knows of the ladder a rule is written for.
@@ -54,6 +60,9 @@ type Shape struct {
 	// Sizes are the sizes of what rules see on the ladder.
 	Sizes Sizes
 }
+
+// maxThreshold bounds a level's threshold, as the schema of ladders does.
+const maxThreshold = 1e9
 
 // Weights of the cost model, in steps of expr's machine. A step costs a few
 // nanoseconds; the weights were set by BenchmarkWorstRule and
@@ -247,6 +256,12 @@ func (a *analysis) eval1(n *node) *value {
 			v := a.listVar(kSkillResult)
 			v.work = 1
 			return v
+		case rule.VarSkillLevels:
+			v := a.listVar(kSkillLevel)
+			v.work = 1
+			return v
+		case rule.VarPoints:
+			return &value{lo: 0, hi: float64(s.Points), work: 1}
 		}
 		return &value{work: 1}
 	case opElem:
@@ -269,6 +284,12 @@ func (a *analysis) eval1(n *node) *value {
 			v.n = float64(s.Name)
 		case "rank":
 			v.lo, v.hi = 1, float64(max(1, a.levels))
+		case "level":
+			v.lo, v.hi = 0, float64(s.Steps)
+		case "points":
+			v.lo, v.hi = 0, float64(s.Points)
+		case "threshold":
+			v.lo, v.hi = -maxThreshold, maxThreshold
 		case "hard", "soft":
 			l := a.listVar(kRequirement)
 			l.work = v.work

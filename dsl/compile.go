@@ -39,7 +39,7 @@ type Program struct {
 	ir     *node       // the checked rule, for Check and the analyses
 	ids    []idLiteral // literals compared with IDs, for Check
 	run    rule.Runnable
-	uses   uint8 // the variables the rule names, by bit (see varBit)
+	uses   uint16 // the variables the rule names, by bit (see varBit)
 }
 
 func init() {
@@ -123,10 +123,12 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 		}
 	})
 	p.run = rule.Runnable{
-		Source:      src,
-		Run:         p.runOn,
-		Uses:        func(variable string) bool { return p.uses&varBit(variable) != 0 },
-		Cost:        func(list, text, name, reason int) float64 { return p.cost(Sizes{list, text, name, reason}) },
+		Source: src,
+		Run:    p.runOn,
+		Uses:   func(variable string) bool { return p.uses&varBit(variable) != 0 },
+		Cost: func(list, text, name, reason int) float64 {
+			return p.cost(Sizes{List: list, Text: text, Name: name, Reason: reason})
+		},
 		PatternSize: c.patternSize,
 	}
 	p.run.Reasons, p.run.Lists = reads(ir)
@@ -282,7 +284,7 @@ func (p *Program) Scope() Scope { return p.scope }
 func (p *Program) Source() string { return p.source }
 
 // varBit returns the bit of a variable in Program.uses, 0 for other names.
-func varBit(name string) uint8 {
+func varBit(name string) uint16 {
 	switch name {
 	case rule.VarHard:
 		return 1
@@ -298,6 +300,10 @@ func varBit(name string) uint8 {
 		return 32
 	case rule.VarDescriptionMark:
 		return 64
+	case rule.VarSkillLevels:
+		return 128
+	case rule.VarPoints:
+		return 256
 	}
 	return 0
 }

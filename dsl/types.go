@@ -20,6 +20,7 @@ const (
 	kSkillResult
 	kLevel
 	kMark
+	kSkillLevel
 	kList
 )
 
@@ -56,6 +57,7 @@ var (
 	tSkillResult = &typ{kind: kSkillResult}
 	tLevel       = &typ{kind: kLevel}
 	tMark        = &typ{kind: kMark}
+	tSkillLevel  = &typ{kind: kSkillLevel}
 )
 
 func listOf(elem *typ, n int) *typ { return &typ{kind: kList, elem: elem, n: n} }
@@ -70,7 +72,7 @@ func stringOf(d domain) *typ {
 func (t *typ) numeric() bool { return t.kind == kInt || t.kind == kFloat }
 func (t *typ) scalar() bool  { return t.kind >= kBool && t.kind <= kString }
 func (t *typ) isStruct() bool {
-	return t.kind >= kRequirement && t.kind <= kMark
+	return t.kind >= kRequirement && t.kind <= kSkillLevel
 }
 
 // String names the type as a rule's author knows it: "an integer", "a list
@@ -93,6 +95,8 @@ func (t *typ) String() string {
 		return "a level"
 	case kMark:
 		return "a mark"
+	case kSkillLevel:
+		return "a skill's level"
 	case kList:
 		return "a list of " + t.elem.plural()
 	}
@@ -117,6 +121,8 @@ func (t *typ) plural() string {
 		return "levels"
 	case kMark:
 		return "marks"
+	case kSkillLevel:
+		return "skill levels"
 	case kList:
 		return "lists of " + t.elem.plural()
 	}
@@ -178,6 +184,7 @@ var fields = map[kind][]field{
 	kSkillResult: fieldsOf(reflect.TypeOf(rule.SkillResult{}), map[string]domain{"id": domSkillID}),
 	kLevel:       fieldsOf(reflect.TypeOf(rule.Level{}), map[string]domain{"id": domLevelID}),
 	kMark:        fieldsOf(reflect.TypeOf(rule.Mark{}), map[string]domain{"status": domMarkStatus}),
+	kSkillLevel:  fieldsOf(reflect.TypeOf(rule.SkillLevel{}), map[string]domain{"id": domSkillID}),
 }
 
 func fieldsOf(t reflect.Type, doms map[string]domain) []field {
@@ -251,6 +258,8 @@ func scopeVars(s Scope) []field {
 			{rule.VarLevel, tLevel},
 			{rule.VarReachMark, tMark},
 			{rule.VarDescriptionMark, tMark},
+			{rule.VarSkillLevels, listOf(tSkillLevel, -1)},
+			{rule.VarPoints, tInt},
 		}
 	}
 	return []field{

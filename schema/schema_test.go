@@ -470,11 +470,16 @@ func TestIDPattern(t *testing.T) {
 			"/$defs/Level/properties/id/pattern",
 			"/$defs/Requirement/properties/id/pattern",
 			"/$defs/Requirement/properties/skill/pattern",
+			"/$defs/Level/properties/track/pattern",
+			"/$defs/Level/properties/profile/propertyNames/pattern",
+			"/$defs/Step/properties/id/pattern",
+			"/$defs/Track/properties/id/pattern",
 		}},
 		{Assessment(), []string{
 			"/properties/ladder/pattern",
 			"/properties/marks/propertyNames/pattern",
 			"/properties/levels/propertyNames/pattern",
+			"/properties/track/pattern",
 		}},
 	}
 	for _, tt := range tests {
@@ -511,7 +516,10 @@ func TestRequired(t *testing.T) {
 	}{
 		{Ladder(), "/required", []any{"id", "name", "skills", "levels"}},
 		{Ladder(), "/$defs/Skill/required", []any{"id", "name"}},
-		{Ladder(), "/$defs/Level/required", []any{"id", "requirements"}},
+		{Ladder(), "/$defs/Level/required", []any{"id"}},
+		{Ladder(), "/$defs/Step/required", []any{"id", "requirements"}},
+		{Ladder(), "/$defs/Track/required", []any{"id", "name"}},
+		{Ladder(), "/$defs/Link/required", []any{"url"}},
 		{Ladder(), "/$defs/Requirement/required", []any{"id", "kind", "text"}},
 		{Ladder(), "/$defs/Rules/required", nil},
 		{Assessment(), "/required", []any{"ladder", "subject", "marks"}},

@@ -109,10 +109,41 @@ func writeReport(w io.Writer, res *ladder.Result) {
 	}
 	fmt.Fprintln(w, who)
 	fmt.Fprintln(w)
+	onTrack := func(lv *ladder.LevelResult) bool { return lv.Track == "" || lv.Track == res.Track }
+	levels := 0
+	for i := range res.Levels {
+		if onTrack(&res.Levels[i]) {
+			levels++
+		}
+	}
+	// rankOn is the rank counted on the line of a level.
+	rankOn := func(lv *ladder.LevelResult) int {
+		for _, t := range res.Tracks {
+			if lv.Track == t.ID {
+				return t.Rank
+			}
+		}
+		return res.Rank
+	}
+	if res.Track != "" {
+		for _, t := range res.Tracks {
+			if t.ID == res.Track {
+				fmt.Fprintf(w, "Track: %s\n", display.Escape(t.Name))
+			}
+		}
+	}
 	if lv := res.Reached(); lv != nil {
-		fmt.Fprintf(w, "Level reached: %d of %d, %s\n", lv.Rank, len(res.Levels), levelTitle(lv))
+		fmt.Fprintf(w, "Level reached: %d of %d, %s\n", lv.Rank, levels, levelTitle(lv))
 	} else {
-		fmt.Fprintf(w, "Level reached: none of %d\n", len(res.Levels))
+		fmt.Fprintf(w, "Level reached: none of %d\n", levels)
+	}
+	for _, t := range res.Tracks {
+		if t.ID != res.Track {
+			fmt.Fprintf(w, "On track %s: rank %d\n", display.Escape(t.Name), t.Rank)
+		}
+	}
+	if res.Points != 0 {
+		fmt.Fprintf(w, "Points: %d\n", res.Points)
 	}
 
 	nameWidth := 0
@@ -121,19 +152,54 @@ func writeReport(w io.Writer, res *ladder.Result) {
 			nameWidth = max(nameWidth, display.Width(g.Name))
 		}
 	}
+	for _, sk := range res.Skills {
+		nameWidth = max(nameWidth, display.Width(sk.Name))
+	}
+	pad := func(name string) string {
+		return display.Escape(name) + strings.Repeat(" ", max(0, nameWidth-display.Width(name)))
+	}
+	if len(res.Skills) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Skill levels:")
+		for _, sk := range res.Skills {
+			line := fmt.Sprintf("  %s  level %d", pad(sk.Name), sk.Level)
+			if n := len(sk.Steps); n > 0 {
+				line += fmt.Sprintf(" of %d", n)
+				if sk.Level > 0 && sk.Steps[sk.Level-1].Name != "" {
+					line += ", " + display.Escape(sk.Steps[sk.Level-1].Name)
+				}
+			}
+			if sk.Points != 0 {
+				line += fmt.Sprintf(", %d points", sk.Points)
+			}
+			if implied := impliedIn(sk); implied > 0 {
+				line += fmt.Sprintf(" (%d requirements implied)", implied)
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
 	for _, lv := range res.Levels {
 		fmt.Fprintln(w)
 		verdict := "not reached"
 		if lv.Reached {
 			verdict = "reached"
-			if lv.Rank > res.Rank+1 {
+			if lv.Rank > rankOn(&lv)+1 {
 				verdict += " (not counted: a level below is not)"
 			}
 		}
 		fmt.Fprintf(w, "%s: %s%s\n", levelTitle(&lv), verdict, levelMarks(&lv))
+		for _, p := range lv.Profile {
+			met := "met"
+			if !p.Met {
+				met = "not met"
+			}
+			fmt.Fprintf(w, "  %s  level %d wanted, %d reached: %s\n", pad(p.Name), p.Want, p.Level, met)
+		}
+		if lv.Threshold != 0 {
+			fmt.Fprintf(w, "  threshold %d, points %d\n", lv.Threshold, res.Points)
+		}
 		for _, g := range lv.Groups {
-			name := display.Escape(g.Name) + strings.Repeat(" ", nameWidth-display.Width(g.Name))
-			line := fmt.Sprintf("  %s  %-7s  hard %d/%d", name, groupVerdict(g.Reached), g.Hard.Reached, g.Hard.Total)
+			line := fmt.Sprintf("  %s  %-7s  hard %d/%d", pad(g.Name), groupVerdict(g.Reached), g.Hard.Reached, g.Hard.Total)
 			if g.Soft.Total > 0 {
 				line += fmt.Sprintf("  soft %d/%d", g.Soft.Reached, g.Soft.Total)
 			}
@@ -153,12 +219,9 @@ func writeReport(w io.Writer, res *ladder.Result) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "To reach %s:\n", levelTitle(next))
 	missingAny := false
-	for _, g := range next.Groups {
-		if g.Reached {
-			continue
-		}
+	writeMissing := func(name string, g *ladder.GroupResult) {
 		missingAny = true
-		fmt.Fprintf(w, "  %s\n", display.Escape(g.Name))
+		fmt.Fprintf(w, "  %s\n", display.Escape(name))
 		kind := ladder.Hard
 		if len(g.Missing) == 0 {
 			fmt.Fprintln(w, "    every hard requirement is reached, but the skill rule is not met; soft requirements not reached:")
@@ -171,15 +234,61 @@ func writeReport(w io.Writer, res *ladder.Result) {
 			}
 		}
 	}
+	for _, p := range next.Profile {
+		if p.Met {
+			continue
+		}
+		sk := res.Skill(p.Skill)
+		if sk == nil || len(sk.Steps) == 0 {
+			missingAny = true
+			fmt.Fprintf(w, "  %s: level %d wanted, %d reached\n", display.Escape(p.Name), p.Want, p.Level)
+			continue
+		}
+		for _, st := range sk.Steps[p.Level:min(p.Want, len(sk.Steps))] {
+			if !st.Group.Reached {
+				title := fmt.Sprintf("%s, step %d", p.Name, st.Step)
+				if st.Name != "" {
+					title += " (" + st.Name + ")"
+				}
+				writeMissing(title, &st.Group)
+			}
+		}
+	}
+	if next.Threshold != 0 && res.Points < next.Threshold {
+		missingAny = true
+		fmt.Fprintf(w, "  points: %d more (threshold %d, points %d)\n", next.Threshold-res.Points, next.Threshold, res.Points)
+	}
+	for _, g := range next.Groups {
+		if !g.Reached {
+			writeMissing(g.Name, &g)
+		}
+	}
 	if !missingAny {
 		fmt.Fprintln(w, "  every skill is reached, but the level rule is not met")
 	}
+}
+
+// impliedIn counts the requirements of a skill's steps whose marks were
+// implied.
+func impliedIn(sk ladder.SkillResult) int {
+	n := 0
+	for _, st := range sk.Steps {
+		for _, r := range st.Group.Requirements {
+			if r.Implied {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func levelTitle(lv *ladder.LevelResult) string {
 	name := display.Escape(lv.Name)
 	if name == "" {
 		name = "level " + lv.ID
+	}
+	if lv.Label != "" {
+		name = display.Escape(lv.Label) + " " + name
 	}
 	if lv.Reach != "" {
 		name += " (" + display.Escape(lv.Reach) + ")"
@@ -230,5 +339,18 @@ func writeRequirement(w io.Writer, r *ladder.RequirementResult) {
 	fmt.Fprintf(w, "    - %s (%s)\n", r.ID, status)
 	for _, line := range strings.Split(r.Text, "\n") {
 		fmt.Fprintf(w, "      %s\n", display.Escape(line))
+	}
+	for _, x := range r.Examples {
+		fmt.Fprintf(w, "      example: %s\n", display.Escape(x))
+	}
+	for _, x := range r.Evidence {
+		fmt.Fprintf(w, "      evidence: %s\n", display.Escape(x))
+	}
+	for _, l := range r.Links {
+		if l.Text != "" {
+			fmt.Fprintf(w, "      link: %s <%s>\n", display.Escape(l.Text), display.Escape(l.URL))
+		} else {
+			fmt.Fprintf(w, "      link: <%s>\n", display.Escape(l.URL))
+		}
 	}
 }

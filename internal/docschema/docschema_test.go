@@ -55,7 +55,7 @@ func elevenLevels() string {
 		case 2:
 			levels = append(levels, `{"id": "L2", "requirements": [{"id": "r2", "kind": "hard", "text": "t"}]}`)
 		case 10:
-			levels = append(levels, `{"id": "10", "requirements": []}`)
+			levels = append(levels, `{"id": "10", "requirements": [{"id": "r10", "kind": "hard", "text": ""}]}`)
 		default:
 			levels = append(levels, fmt.Sprintf(`{"id": "%d", "requirements": [{"id": "r%d", "kind": "hard", "text": "t"}]}`, i, i))
 		}
@@ -92,7 +92,7 @@ func TestValidateValue(t *testing.T) {
 			doc:    `{"id": "demo", "name": "Demo", "skills": [], "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "hard", "text": "t", "weight": 2}]}], "nmae": "x"}`,
 			want: []docschema.Violation{
 				{Pointer: "/levels/0/requirements/0/weight", Keyword: "additionalProperties", Key: true,
-					Message: `unknown field "weight"; the fields here are id, skill, kind, text`},
+					Message: `unknown field "weight"; the fields here are id, skill, kind, text, points, examples, evidence, links`},
 				{Pointer: "/nmae", Keyword: "additionalProperties", Key: true,
 					Message: `unknown field "nmae" (did you mean "name"?)`},
 			},
@@ -103,19 +103,19 @@ func TestValidateValue(t *testing.T) {
 			doc:    `{"id": "demo", "name": "Demo", "skills": [], "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "hard", "text": "t"}]}], "a/b~c": 1}`,
 			want: []docschema.Violation{
 				{Pointer: "/a~1b~0c", Keyword: "additionalProperties", Key: true,
-					Message: `unknown field "a/b~c"; the fields here are $schema, id, name, summary, description, version, rules, skills, levels`},
+					Message: `unknown field "a/b~c"; the fields here are $schema, id, name, summary, description, version, tracks, impliedSteps, rules, skills, levels`},
 			},
 		},
 		{
 			name:   "type, enum, pattern, minLength, minItems",
 			schema: ladder(),
-			doc:    `{"id": "Demo", "name": "", "skills": [{"id": 1, "name": "A"}], "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "Hard", "text": "t"}]}, {"id": "2", "requirements": []}]}`,
+			doc:    `{"id": "Demo", "name": "", "skills": [{"id": 1, "name": "A", "steps": [{"id": "s", "requirements": []}]}], "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "Hard", "text": "t"}]}]}`,
 			want: []docschema.Violation{
 				{Pointer: "/id", Keyword: "pattern", Message: `"Demo" is not a valid ID: use lowercase letters, digits, ".", "_" and "-"`},
 				{Pointer: "/levels/0/requirements/0/kind", Keyword: "enum", Message: `"Hard" is not one of "hard", "soft" (did you mean "hard"?)`},
-				{Pointer: "/levels/1/requirements", Keyword: "minItems", Message: "must not be empty"},
 				{Pointer: "/name", Keyword: "minLength", Message: "must not be empty"},
 				{Pointer: "/skills/0/id", Keyword: "type", Message: "must be a string, not a number"},
+				{Pointer: "/skills/0/steps/0/requirements", Keyword: "minItems", Message: "must not be empty"},
 			},
 		},
 		{
@@ -124,7 +124,7 @@ func TestValidateValue(t *testing.T) {
 			doc:    elevenLevels(),
 			want: []docschema.Violation{
 				{Pointer: "/levels/2/id", Keyword: "pattern", Message: `"L2" is not a valid ID: use lowercase letters, digits, ".", "_" and "-"`},
-				{Pointer: "/levels/10/requirements", Keyword: "minItems", Message: "must not be empty"},
+				{Pointer: "/levels/10/requirements/0/text", Keyword: "minLength", Message: "must not be empty"},
 			},
 		},
 		{

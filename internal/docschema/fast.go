@@ -35,7 +35,7 @@ type sure struct {
 	items    *sure // nil when none
 
 	minItems, minLength, maxLength int // -1 when none
-	minimum                        *int64
+	minimum, maximum               *int64
 	pattern                        *regexp.Regexp
 	id                             bool // the pattern is the ID pattern: IsID
 	enum                           []string
@@ -174,12 +174,16 @@ func (s *Schema) sureAt(loc string, made map[string]*sure) (*sure, bool) {
 			c.minLength, ok = count(v)
 		case "maxLength":
 			c.maxLength, ok = count(v)
-		case "minimum":
+		case "minimum", "maximum":
 			i, err := strconv.ParseInt(v.Text, 10, 64)
 			if v.Kind != source.Number || err != nil {
 				return nil, false
 			}
-			c.minimum = &i
+			if m.Key == "minimum" {
+				c.minimum = &i
+			} else {
+				c.maximum = &i
+			}
 		case "pattern":
 			re, err := regexp.Compile(v.Text)
 			if v.Kind != source.String || err != nil {
@@ -252,9 +256,9 @@ func (c *sure) valid(n *source.Node) bool {
 	}
 	switch n.Kind {
 	case source.Number:
-		if c.minimum != nil {
+		if c.minimum != nil || c.maximum != nil {
 			i, err := strconv.ParseInt(n.Text, 10, 64)
-			if err != nil || i < *c.minimum {
+			if err != nil || c.minimum != nil && i < *c.minimum || c.maximum != nil && i > *c.maximum {
 				return false
 			}
 		}

@@ -26,11 +26,28 @@ type Input struct {
 	Groups []bool
 	// Levels holds, after Decide, whether each level is reached.
 	Levels []bool
-	// Rank is, after Decide, the highest r such that levels 1 to r are all
-	// reached, 0 when the first is not.
+	// Steps holds, after Decide, whether each step of the skills that have
+	// steps is reached: the steps of the skill at index i start at
+	// Plan.StepStart(i).
+	Steps []bool
+	// Implied holds, after Decide, whether the mark of each requirement
+	// was implied by a step reached above it (see Spec.Implied): Marks
+	// then holds Reached for it.
+	Implied []bool
+	// SkillLevels holds, after Decide, the level of each skill in each
+	// view (see Plan.View): SkillLevels[v*len(skills)+i].
+	SkillLevels []int
+	// Points is, after Decide, the person's points: what the skills'
+	// levels are worth, and the points of the requirements reached.
+	Points int
+	// Ranks holds, after Decide, the rank on each line (see Plan.Line):
+	// the highest r such that the line's levels 1 to r are all reached.
+	Ranks []int
+	// Rank is Ranks[0], the rank of a ladder without tracks.
 	Rank int
 
-	run *runner // the expression machinery, nil when the plan has no rules
+	run     *runner // the expression machinery, nil when the plan has no rules
+	blocked []bool  // scratch of skillLevels
 }
 
 func (p *Plan) newInput() any {
@@ -40,6 +57,10 @@ func (p *Plan) newInput() any {
 		Description: make([]Mark, len(p.spec.Levels)),
 		Groups:      make([]bool, p.groupStart[len(p.spec.Levels)]),
 		Levels:      make([]bool, len(p.spec.Levels)),
+		Steps:       make([]bool, p.stepStart[len(p.spec.Skills)]),
+		Implied:     make([]bool, len(p.spec.Requirements)),
+		SkillLevels: make([]int, len(p.views)*len(p.spec.Skills)),
+		Ranks:       make([]int, p.lines),
 	}
 	if p.boxes != nil {
 		in.run = newRunner(p)
@@ -55,6 +76,7 @@ func (p *Plan) Release(in *Input) {
 	clear(in.Marks)
 	clear(in.Reach)
 	clear(in.Description)
+	clear(in.Implied)
 	p.pool.Put(in)
 }
 
@@ -68,37 +90,242 @@ func (p *Plan) Decide(in *Input) error {
 			}
 		}
 	}
-	in.Rank = 0
-	ranked := true
-	for i := range p.spec.Levels {
-		if err := p.DecideLevel(in, i); err != nil {
-			return err
-		}
-		if ranked && in.Levels[i] {
-			in.Rank = i + 1
-		} else {
-			ranked = false
+	if p.spec.Implied {
+		// What an earlier Decide implied is not the assessment's.
+		for r, implied := range in.Implied {
+			if implied {
+				in.Marks[r], in.Implied[r] = Mark{}, false
+			}
 		}
 	}
+	if err := p.decideAllGroups(in); err != nil {
+		return err
+	}
+	if p.spec.Implied && p.imply(in) {
+		// The marks implied below a step reached may reach their
+		// groups.
+		if err := p.decideAllGroups(in); err != nil {
+			return err
+		}
+	}
+	p.skillLevels(in)
+	if in.run != nil {
+		in.run.prepare(in)
+	}
+	for i := range p.spec.Levels {
+		if err := p.decideLevelOnly(in, i); err != nil {
+			return err
+		}
+	}
+	p.rank(in)
 	return nil
 }
 
 // DecideLevel applies the rules of the level at index i to the input's
 // marks and sets the verdicts of its groups and of the level, leaving the
-// other levels' verdicts and the rank as they are. After a change to the
+// other levels' verdicts and the ranks as they are. After a change to the
 // marks of one level, it brings the verdicts up to date in the time of
-// that level alone: ladder lint flips marks one at a time this way.
+// that level alone: ladder lint flips marks one at a time this way. Where
+// a level's verdict depends on other levels' marks (see Cross), it
+// decides everything again, as Decide does.
 func (p *Plan) DecideLevel(in *Input, i int) error {
-	groups := in.Groups[p.groupStart[i]:p.groupStart[i+1]]
-	if err := p.decideGroups(in, i, groups); err != nil {
+	if p.cross {
+		return p.Decide(in)
+	}
+	if err := p.decideGroups(in, i, in.Groups[p.groupStart[i]:p.groupStart[i+1]]); err != nil {
 		return err
 	}
-	reached, err := p.decideLevel(in, i, groups)
+	return p.decideLevelOnly(in, i)
+}
+
+// Cross reports whether a level's verdict may depend on the marks of other
+// levels: through skills' steps, profiles, implied steps, or a level rule
+// that reads skillLevels or points.
+func (p *Plan) Cross() bool { return p.cross }
+
+// decideLevelOnly decides the level at index i from its groups' verdicts,
+// the skill levels and the points.
+func (p *Plan) decideLevelOnly(in *Input, i int) error {
+	reached, err := p.decideLevel(in, i, in.Groups[p.groupStart[i]:p.groupStart[i+1]])
 	if err != nil {
 		return err
 	}
-	in.Levels[i] = reached
+	in.Levels[i] = reached && p.met(in, i)
 	return nil
+}
+
+// decideAllGroups decides the groups of every level, and the steps.
+func (p *Plan) decideAllGroups(in *Input) error {
+	for i := range p.spec.Levels {
+		if err := p.decideGroups(in, i, in.Groups[p.groupStart[i]:p.groupStart[i+1]]); err != nil {
+			return err
+		}
+	}
+	for i, sk := range p.spec.Skills {
+		for j := range sk.Steps {
+			k := p.stepStart[i] + j
+			reached, err := p.decideStep(in, i, j)
+			if err != nil {
+				return &RuleError{Level: -1, Scope: dsl.SkillRule, AtLevel: -1, AtGroup: -1, AtStep: k, Err: err}
+			}
+			in.Steps[k] = reached
+		}
+	}
+	return nil
+}
+
+func (p *Plan) decideStep(in *Input, skill, step int) (bool, error) {
+	g := &p.spec.Skills[skill].Steps[step].Group
+	if p.stepRule == nil {
+		return allHardReached(in.Marks, g.Hard), nil
+	}
+	return in.run.step(p.stepRule, in, skill, step, g)
+}
+
+// rank counts the rank on each line.
+func (p *Plan) rank(in *Input) {
+	for t := range p.lines {
+		in.Ranks[t] = 0
+		for r, i := range p.views[t] {
+			if !in.Levels[i] {
+				break
+			}
+			in.Ranks[t] = r + 1
+		}
+	}
+	in.Rank = in.Ranks[0]
+}
+
+// imply marks reached the unassessed requirements below each skill's
+// highest step reached, and reports whether it marked any.
+func (p *Plan) imply(in *Input) bool {
+	marked := false
+	imply := func(g *Group) {
+		for _, list := range [2][]int{g.Hard, g.Soft} {
+			for _, r := range list {
+				if in.Marks[r].Status == Unassessed {
+					in.Marks[r] = Mark{Status: Reached}
+					in.Implied[r] = true
+					marked = true
+				}
+			}
+		}
+	}
+	for i, sk := range p.spec.Skills {
+		top := -1
+		for j := range sk.Steps {
+			if in.Steps[p.stepStart[i]+j] {
+				top = j
+			}
+		}
+		for j := range top {
+			imply(&sk.Steps[j].Group)
+		}
+	}
+	// Along each line, the groups of a skill below its highest one
+	// reached.
+	if len(p.groupSkill) == 0 {
+		return marked
+	}
+	top := make([]bool, len(p.spec.Skills))
+	for t := range p.lines {
+		clear(top)
+		line := p.views[t]
+		for r := len(line) - 1; r >= 0; r-- {
+			i := line[r]
+			for g := range p.spec.Levels[i].Groups {
+				k := p.groupStart[i] + g
+				s := p.groupSkill[k]
+				if s < 0 {
+					continue
+				}
+				if top[s] {
+					imply(&p.spec.Levels[i].Groups[g])
+				} else if in.Groups[k] {
+					top[s] = true
+				}
+			}
+		}
+	}
+	return marked
+}
+
+// skillLevels works out each skill's level in each view, and the points.
+func (p *Plan) skillLevels(in *Input) {
+	n := len(p.spec.Skills)
+	points := 0
+	for i, sk := range p.spec.Skills {
+		if len(sk.Steps) == 0 {
+			continue
+		}
+		level := 0
+		for j := range sk.Steps {
+			if !in.Steps[p.stepStart[i]+j] {
+				break
+			}
+			level = j + 1
+		}
+		for v := range p.views {
+			in.SkillLevels[v*n+i] = level
+		}
+		if level > 0 {
+			points += sk.Steps[level-1].Points
+		}
+	}
+	for v, view := range p.views {
+		levels := in.SkillLevels[v*n : (v+1)*n]
+		// A skill without steps has the rank of its highest group
+		// reached with all those below it on the view: blocked[s] once
+		// one is not.
+		blocked := in.scratch(n)
+		for i := range levels {
+			blocked[i] = len(p.spec.Skills[i].Steps) > 0
+			if !blocked[i] {
+				levels[i] = 0
+			}
+		}
+		for r, i := range view {
+			for g := range p.spec.Levels[i].Groups {
+				k := p.groupStart[i] + g
+				s := p.groupSkill[k]
+				if s < 0 || blocked[s] {
+					continue
+				}
+				if in.Groups[k] {
+					levels[s] = r + 1
+				} else {
+					blocked[s] = true
+				}
+			}
+		}
+	}
+	for r, req := range p.spec.Requirements {
+		if req.Points != 0 && in.Marks[r].Status == Reached {
+			points += req.Points
+		}
+	}
+	in.Points = points
+}
+
+// scratch returns a slice of n booleans, reused.
+func (in *Input) scratch(n int) []bool {
+	if cap(in.blocked) < n {
+		in.blocked = make([]bool, n)
+	}
+	return in.blocked[:n]
+}
+
+// met reports whether the skill levels of the level's view meet its
+// profile.
+func (p *Plan) met(in *Input, i int) bool {
+	n := len(p.spec.Skills)
+	levels := in.SkillLevels[p.levelView[i]*n : (p.levelView[i]+1)*n]
+	for _, need := range p.spec.Levels[i].Profile {
+		if levels[need.Skill] < need.Level {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *Plan) decideGroups(in *Input, i int, out []bool) error {
@@ -157,27 +384,61 @@ type boxes struct {
 	result [][2]any // rule.SkillResult without lists, by group, by reached
 	level  []any    // rule.Level by level
 	mark   [4]any   // rule.Mark by status, without reason
+	// stepSkill and stepLevel are the skill and level a skill rule sees
+	// at each step, by index in Input.Steps.
+	stepSkill, stepLevel []any
+	// skillLevel holds rule.SkillLevel by skill, by level; nil when no
+	// level rule reads skillLevels.
+	skillLevel [][]any
 }
 
 func newBoxes(p *Plan) *boxes {
 	b := &boxes{
-		req:    make([][3]any, len(p.spec.Requirements)),
-		skill:  make([]any, p.groupStart[len(p.spec.Levels)]),
-		result: make([][2]any, p.groupStart[len(p.spec.Levels)]),
-		level:  make([]any, len(p.spec.Levels)),
+		req:       make([][3]any, len(p.spec.Requirements)),
+		skill:     make([]any, p.groupStart[len(p.spec.Levels)]),
+		result:    make([][2]any, p.groupStart[len(p.spec.Levels)]),
+		level:     make([]any, len(p.spec.Levels)),
+		stepSkill: make([]any, p.stepStart[len(p.spec.Skills)]),
+		stepLevel: make([]any, p.stepStart[len(p.spec.Skills)]),
 	}
 	for i, r := range p.spec.Requirements {
 		for s := Unassessed; s <= NotYet; s++ {
 			b.req[i][s] = requirementValue(r, Mark{Status: s})
 		}
 	}
+	skillLevels := false
 	for i, l := range p.spec.Levels {
-		b.level[i] = rule.Level{ID: l.ID, Name: l.Name, Rank: i + 1, Reach: l.Reach}
+		b.level[i] = rule.Level{ID: l.ID, Name: l.Name, Rank: p.ranks[i], Reach: l.Reach, Threshold: l.Threshold}
 		for g, group := range l.Groups {
 			k := p.groupStart[i] + g
 			b.skill[k] = rule.Skill{ID: group.Skill, Name: group.Name, General: group.General}
 			for reached := range 2 {
 				b.result[k][reached] = rule.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: reached == 1}
+			}
+		}
+		skillLevels = skillLevels || p.level[i] != nil && p.level[i].Uses(rule.VarSkillLevels)
+	}
+	for i, sk := range p.spec.Skills {
+		for j, st := range sk.Steps {
+			k := p.stepStart[i] + j
+			b.stepSkill[k] = rule.Skill{ID: sk.ID, Name: sk.Name}
+			b.stepLevel[k] = rule.Level{ID: st.ID, Name: st.Name, Rank: j + 1}
+		}
+	}
+	if skillLevels {
+		b.skillLevel = make([][]any, len(p.spec.Skills))
+		for i, sk := range p.spec.Skills {
+			most := len(p.spec.Levels)
+			if len(sk.Steps) > 0 {
+				most = len(sk.Steps)
+			}
+			b.skillLevel[i] = make([]any, most+1)
+			for level := range most + 1 {
+				points := 0
+				if len(sk.Steps) > 0 && level > 0 {
+					points = sk.Steps[level-1].Points
+				}
+				b.skillLevel[i][level] = rule.SkillLevel{ID: sk.ID, Name: sk.Name, Level: level, Points: points}
 			}
 		}
 	}
@@ -188,7 +449,7 @@ func newBoxes(p *Plan) *boxes {
 }
 
 func requirementValue(r Requirement, m Mark) rule.Requirement {
-	return rule.Requirement{ID: r.ID, Text: r.Text, Reached: m.Status == Reached, Status: m.Status.String(), Reason: m.Reason}
+	return rule.Requirement{ID: r.ID, Text: r.Text, Reached: m.Status == Reached, Status: m.Status.String(), Reason: m.Reason, Points: r.Points}
 }
 
 func markValue(m Mark) rule.Mark {
@@ -203,15 +464,28 @@ type runner struct {
 	skillEnv, levelEnv   rule.Env
 	hard, soft, skills   []any
 	hardN, softN, skillN []any // hardN[n] is hard[:n] stored in an interface, made once
+	// skillLevels holds, by view, the list a level rule sees in
+	// skillLevels, and skillLevelsN each stored in an interface once.
+	skillLevels  [][]any
+	skillLevelsN []any
+	points       any // Input.Points, stored in an interface once per Decide
 }
 
 func newRunner(p *Plan) *runner {
 	var maxHard, maxSoft, maxGroups int
+	group := func(g *Group) {
+		maxHard = max(maxHard, len(g.Hard))
+		maxSoft = max(maxSoft, len(g.Soft))
+	}
 	for _, l := range p.spec.Levels {
 		maxGroups = max(maxGroups, len(l.Groups))
-		for _, g := range l.Groups {
-			maxHard = max(maxHard, len(g.Hard))
-			maxSoft = max(maxSoft, len(g.Soft))
+		for g := range l.Groups {
+			group(&l.Groups[g])
+		}
+	}
+	for _, sk := range p.spec.Skills {
+		for j := range sk.Steps {
+			group(&sk.Steps[j].Group)
 		}
 	}
 	r := &runner{
@@ -225,7 +499,46 @@ func newRunner(p *Plan) *runner {
 	r.hardN = prefixes(r.hard)
 	r.softN = prefixes(r.soft)
 	r.skillN = prefixes(r.skills)
+	if p.boxes.skillLevel != nil {
+		r.skillLevels = make([][]any, len(p.views))
+		r.skillLevelsN = make([]any, len(p.views))
+		for v := range r.skillLevels {
+			r.skillLevels[v] = make([]any, len(p.spec.Skills))
+			r.skillLevelsN[v] = r.skillLevels[v]
+		}
+	}
 	return r
+}
+
+// prepare sets what level rules see of the whole assessment, once skill
+// levels and points are known.
+func (r *runner) prepare(in *Input) {
+	r.points = in.Points
+	n := len(r.p.spec.Skills)
+	for v, list := range r.skillLevels {
+		for i := range list {
+			list[i] = r.p.boxes.skillLevel[i][in.SkillLevels[v*n+i]]
+		}
+	}
+}
+
+func (r *runner) step(prog *rule.Runnable, in *Input, skill, step int, g *Group) (bool, error) {
+	k := r.p.stepStart[skill] + step
+	reasons := prog.Reasons
+	env := r.skillEnv
+	if prog.Uses(rule.VarHard) {
+		env[rule.VarHard] = r.hardN[r.fill(r.hard, g.Hard, in.Marks, reasons)]
+	}
+	if prog.Uses(rule.VarSoft) {
+		env[rule.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
+	}
+	if prog.Uses(rule.VarSkill) {
+		env[rule.VarSkill] = r.p.boxes.stepSkill[k]
+	}
+	if prog.Uses(rule.VarLevel) {
+		env[rule.VarLevel] = r.p.boxes.stepLevel[k]
+	}
+	return prog.Run(&r.vm, env)
 }
 
 // prefixes returns buf[:n] for each n, each stored in an interface once: a
@@ -300,6 +613,12 @@ func (r *runner) level(prog *rule.Runnable, in *Input, i int, groups []bool) (bo
 	}
 	if prog.Uses(rule.VarDescriptionMark) {
 		env[rule.VarDescriptionMark] = r.mark(in.Description[i], reasons)
+	}
+	if prog.Uses(rule.VarSkillLevels) {
+		env[rule.VarSkillLevels] = r.skillLevelsN[r.p.levelView[i]]
+	}
+	if prog.Uses(rule.VarPoints) {
+		env[rule.VarPoints] = r.points
 	}
 	return prog.Run(&r.vm, env)
 }

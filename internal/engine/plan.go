@@ -70,29 +70,69 @@ type Spec struct {
 	// Requirements lists every requirement of the ladder. Groups refer to
 	// them by index, and an Input's marks follow the same indices.
 	Requirements []Requirement
-	// Levels lists the levels from rank 1 up.
+	// Levels lists the levels from rank 1 up: the shared levels, then
+	// those of the tracks.
 	Levels []Level
-	// Skills lists the IDs of the ladder's skills, which rules may name
-	// (skill.id == "devops"). When nil, the skills of the groups are the
-	// ladder's.
-	Skills []string
+	// Skills lists the ladder's skills, which rules may name
+	// (skill.id == "devops") and whose levels Decide finds. When nil, the
+	// skills of the groups are the ladder's.
+	Skills []Skill
+	// Tracks are the ladder's tracks, none for a ladder that is one line
+	// of all its levels.
+	Tracks []Track
+	// Implied says that reaching a step of a skill implies the steps below
+	// it: an unassessed requirement there counts as reached.
+	Implied bool
 }
+
+// Track is a track of a ladder.
+type Track struct{ ID, Name string }
 
 // Requirement is a requirement of a ladder.
 type Requirement struct {
-	ID   string // unique in the spec; an Input's marks are found by it
-	Text string // what must hold, as rules see it in .text
+	ID     string // unique in the spec; an Input's marks are found by it
+	Text   string // what must hold, as rules see it in .text
+	Points int    // what it is worth when reached
 }
 
 // Level is a level of a ladder.
 type Level struct {
 	// ID, Name and Reach are the level's, as rules see them in level.
 	ID, Name, Reach string
+	// Label is the level's label, for results.
+	Label string
+	// Track is 1 + the index of the level's track, 0 for a shared level.
+	Track int
+	// Threshold is the level's threshold, which rules see in
+	// level.threshold.
+	Threshold int
+	// Profile lists the skill levels the level asks for.
+	Profile []Need
 	// Rules are the level's own rules; "" means the ladder's.
 	Rules rules.Rules
 	// Groups are the level's groups of requirements, in the order results
 	// show them.
 	Groups []Group
+}
+
+// Need is a skill level a profile asks for: at least Level in the skill at
+// index Skill of Spec.Skills.
+type Need struct{ Skill, Level int }
+
+// Skill is a skill of a ladder.
+type Skill struct {
+	ID, Name string
+	// Steps are the skill's own steps, from the lowest; without them, the
+	// skill's steps are its groups at the levels.
+	Steps []Step
+}
+
+// Step is a step of a skill: its group of requirements, decided by the
+// ladder's skill rule, and what a person at this step has in points.
+type Step struct {
+	ID, Name string
+	Points   int
+	Group    Group
 }
 
 // Group is the requirements of one skill at one level, or the level's
@@ -117,6 +157,30 @@ type Plan struct {
 	// index, or -1 for the ladder's.
 	skill, level             []*rule.Runnable
 	skillOrigin, levelOrigin []int
+	// stepRule is the program deciding the skills' steps: the ladder's
+	// skill rule, nil for the default.
+	stepRule *rule.Runnable
+
+	// views lists the levels whose groups give the skills their levels,
+	// by index: for a ladder without tracks, one view of all its levels;
+	// with tracks, one per track (the shared levels, then the track's),
+	// then the shared levels alone. The first views are the lines ranks
+	// are counted on. A level's rules and profile see the skill levels of
+	// its view: its track's, or the shared one.
+	views     [][]int
+	lines     int
+	levelView []int
+	ranks     []int // the rank of each level on its line
+	// groupSkill is the index in spec.Skills of each group's skill, by
+	// index in Input.Groups, -1 for a general group.
+	groupSkill []int
+	// stepStart is the index in Input.Steps of each skill's first step,
+	// and the number of steps last.
+	stepStart []int
+	// cross says that a level's verdict may depend on the marks of other
+	// levels: through steps, profiles, implied steps, or a level rule
+	// that reads skillLevels or points.
+	cross bool
 
 	boxes *boxes // values made once for expression rules; nil without any
 	pool  sync.Pool
@@ -131,8 +195,10 @@ type RuleError struct {
 	Scope dsl.Scope
 	// AtLevel and AtGroup say, for a run that failed, which level and
 	// which of its groups the rule was deciding (AtGroup is -1 for a level
-	// rule). Both are -1 for a rule that does not compile.
-	AtLevel, AtGroup int
+	// rule); AtStep says which step, by index in Input.Steps, for the skill
+	// rule deciding a skill's step (AtLevel and AtGroup are then -1). They
+	// are all -1 for a rule that does not compile.
+	AtLevel, AtGroup, AtStep int
 	// Err is what went wrong, a *dsl.Error when it is inside the rule.
 	Err error
 }
@@ -185,32 +251,61 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		p.levelIndex[l.ID] = i
 		p.groupStart[i+1] = p.groupStart[i] + len(l.Groups)
 	}
+	if spec.Skills == nil {
+		// The skills of the groups, in the order they come.
+		seen := map[string]bool{}
+		spec.Skills = []Skill{}
+		for _, l := range spec.Levels {
+			for _, g := range l.Groups {
+				if !g.General && !seen[g.Skill] {
+					seen[g.Skill] = true
+					spec.Skills = append(spec.Skills, Skill{ID: g.Skill, Name: g.Name})
+				}
+			}
+		}
+		p.spec.Skills = spec.Skills
+	}
+	p.layout()
 
 	// What rules see of the ladder: its IDs, and the sizes of its lists
 	// and texts, which bound what a rule costs.
 	shape := dsl.Shape{Skills: []string{""}, Levels: make([]string, len(spec.Levels)), Requirements: make([]string, len(spec.Requirements))}
-	skillSeen := map[string]bool{"": true}
+	group := func(g Group) {
+		shape.Sizes.List = max(shape.Sizes.List, len(g.Hard), len(g.Soft))
+		shape.Sizes.Name = max(shape.Sizes.Name, len(g.Skill), len(g.Name))
+	}
+	shape.Sizes.Steps = len(spec.Levels)
+	shape.Sizes.List = len(spec.Skills) // skillLevels
 	for i, l := range spec.Levels {
 		shape.Levels[i] = l.ID
 		shape.Sizes.List = max(shape.Sizes.List, len(l.Groups))
 		shape.Sizes.Name = max(shape.Sizes.Name, len(l.ID), len(l.Name), len(l.Reach))
 		for _, g := range l.Groups {
-			shape.Sizes.List = max(shape.Sizes.List, len(g.Hard), len(g.Soft))
-			shape.Sizes.Name = max(shape.Sizes.Name, len(g.Skill), len(g.Name))
-			if !skillSeen[g.Skill] {
-				skillSeen[g.Skill] = true
-				shape.Skills = append(shape.Skills, g.Skill)
-			}
+			group(g)
 		}
+	}
+	points := 0
+	for _, sk := range spec.Skills {
+		shape.Skills = append(shape.Skills, sk.ID)
+		shape.Sizes.Name = max(shape.Sizes.Name, len(sk.ID), len(sk.Name))
+		shape.Sizes.Steps = max(shape.Sizes.Steps, len(sk.Steps))
+		most := 0
+		for _, st := range sk.Steps {
+			// A step is the level its skill rule decides at.
+			shape.Levels = append(shape.Levels, st.ID)
+			shape.Sizes.Name = max(shape.Sizes.Name, len(st.ID), len(st.Name))
+			group(st.Group)
+			most = max(most, st.Points)
+		}
+		points += most
 	}
 	for i, r := range spec.Requirements {
 		shape.Requirements[i] = r.ID
 		shape.Sizes.Text = max(shape.Sizes.Text, len(r.Text))
 		shape.Sizes.Name = max(shape.Sizes.Name, len(r.ID))
+		points += r.Points
 	}
-	if spec.Skills != nil {
-		shape.Skills = append([]string{""}, spec.Skills...)
-	}
+	shape.Sizes.Points = points
 	sizes := shape.Sizes
 	lim = lim.OrDefault()
 
@@ -246,7 +341,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		if err != nil {
 			// Not cached: the same mistake written elsewhere is
 			// reported there too.
-			errs = append(errs, &RuleError{Level: origin, Scope: scope, AtLevel: -1, AtGroup: -1, Err: err})
+			errs = append(errs, &RuleError{Level: origin, Scope: scope, AtLevel: -1, AtGroup: -1, AtStep: -1, Err: err})
 			return nil
 		}
 		patternSize += run.PatternSize
@@ -265,6 +360,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 			p.level[i], p.levelOrigin[i] = compile(dsl.LevelRule, l.Rules.Level, i), i
 		}
 	}
+	p.stepRule = ladderSkill
 	if len(errs) == 0 {
 		if err := totalCost(p, sizes, lim); err != nil {
 			errs = append(errs, err)
@@ -276,11 +372,16 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	if err := spec.check(); err != nil {
 		return nil, err
 	}
-	for i := range spec.Levels {
-		if p.skill[i] != nil || p.level[i] != nil {
-			p.boxes = newBoxes(p)
-			break
+	p.cross = spec.Implied || p.stepStart[len(spec.Skills)] > 0
+	custom := p.stepRule != nil && p.stepStart[len(spec.Skills)] > 0
+	for i, l := range spec.Levels {
+		custom = custom || p.skill[i] != nil || p.level[i] != nil
+		if len(l.Profile) > 0 || p.level[i] != nil && (p.level[i].Uses(rule.VarSkillLevels) || p.level[i].Uses(rule.VarPoints)) {
+			p.cross = true
 		}
+	}
+	if custom {
+		p.boxes = newBoxes(p)
 	}
 	p.pool.New = func() any { return p.newInput() }
 	return p, nil
@@ -308,6 +409,12 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 		return c
 	}
 	total, runs := 0.0, 0
+	if prog, steps := p.stepRule, p.stepStart[len(p.spec.Skills)]; prog != nil && steps > 0 {
+		c := cost(prog) * float64(steps)
+		share[key{-1, dsl.SkillRule}] += c
+		total += c
+		runs += steps
+	}
 	for i, l := range p.spec.Levels {
 		if prog := p.skill[i]; prog != nil {
 			c := cost(prog) * float64(len(l.Groups))
@@ -341,19 +448,29 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 	case worst.scope == dsl.LevelRule:
 		src = p.spec.Rules.Level
 	}
-	return &RuleError{Level: worst.origin, Scope: worst.scope, AtLevel: -1, AtGroup: -1, Err: &dsl.Error{Source: src, Message: fmt.Sprintf(
+	return &RuleError{Level: worst.origin, Scope: worst.scope, AtLevel: -1, AtGroup: -1, AtStep: -1, Err: &dsl.Error{Source: src, Message: fmt.Sprintf(
 		"the rules may take up to %.0f steps to evaluate this ladder, in %d runs (this rule %.0f): over the limit of %.0f",
 		total, runs, share[worst], maxTotal)}}
 }
 
 // clone returns a deep copy of the spec, which the caller may then change.
 func (s Spec) clone() Spec {
-	c := Spec{Rules: s.Rules, Requirements: slices.Clone(s.Requirements), Levels: slices.Clone(s.Levels), Skills: slices.Clone(s.Skills)}
+	c := s
+	c.Requirements, c.Levels, c.Skills, c.Tracks = slices.Clone(s.Requirements), slices.Clone(s.Levels), slices.Clone(s.Skills), slices.Clone(s.Tracks)
+	cloneGroup := func(g *Group) { g.Hard, g.Soft = slices.Clone(g.Hard), slices.Clone(g.Soft) }
 	for i := range c.Levels {
-		c.Levels[i].Groups = slices.Clone(c.Levels[i].Groups)
-		for g := range c.Levels[i].Groups {
-			group := &c.Levels[i].Groups[g]
-			group.Hard, group.Soft = slices.Clone(group.Hard), slices.Clone(group.Soft)
+		l := &c.Levels[i]
+		l.Profile = slices.Clone(l.Profile)
+		l.Groups = slices.Clone(l.Groups)
+		for g := range l.Groups {
+			cloneGroup(&l.Groups[g])
+		}
+	}
+	for i := range c.Skills {
+		sk := &c.Skills[i]
+		sk.Steps = slices.Clone(sk.Steps)
+		for j := range sk.Steps {
+			cloneGroup(&sk.Steps[j].Group)
 		}
 	}
 	return c
@@ -368,22 +485,138 @@ func (s Spec) check() error {
 		}
 		ids[r.ID] = true
 	}
+	inRange := func(where string, g Group) error {
+		for _, r := range slices.Concat(g.Hard, g.Soft) {
+			if r < 0 || r >= len(s.Requirements) {
+				return fmt.Errorf("rules: %s: requirement index %d out of range", where, r)
+			}
+		}
+		return nil
+	}
 	levels := make(map[string]bool, len(s.Levels))
 	for i, l := range s.Levels {
 		if levels[l.ID] {
 			return fmt.Errorf("rules: level ID %q is not unique", l.ID)
 		}
 		levels[l.ID] = true
+		if l.Track < 0 || l.Track > len(s.Tracks) {
+			return fmt.Errorf("rules: level %d: track %d out of range", i, l.Track)
+		}
+		if i > 0 && l.Track == 0 && s.Levels[i-1].Track != 0 {
+			return fmt.Errorf("rules: level %d: a shared level after the level of a track", i)
+		}
+		for _, n := range l.Profile {
+			if n.Skill < 0 || n.Skill >= len(s.Skills) {
+				return fmt.Errorf("rules: level %d: profile skill %d out of range", i, n.Skill)
+			}
+		}
 		for g, group := range l.Groups {
-			for _, r := range slices.Concat(group.Hard, group.Soft) {
-				if r < 0 || r >= len(s.Requirements) {
-					return fmt.Errorf("rules: level %d, group %d: requirement index %d out of range", i, g, r)
-				}
+			if err := inRange(fmt.Sprintf("level %d, group %d", i, g), group); err != nil {
+				return err
+			}
+		}
+	}
+	for i, sk := range s.Skills {
+		for j, st := range sk.Steps {
+			if err := inRange(fmt.Sprintf("skill %d, step %d", i, j), st.Group); err != nil {
+				return err
 			}
 		}
 	}
 	return nil
 }
+
+// layout works out the plan's views, the skill of each group and where
+// each skill's steps are. It trusts nothing of the spec, which is checked
+// after it: what is out of range is left out.
+func (p *Plan) layout() {
+	s := &p.spec
+	skillIndex := make(map[string]int, len(s.Skills))
+	for i, sk := range s.Skills {
+		if _, dup := skillIndex[sk.ID]; !dup {
+			skillIndex[sk.ID] = i
+		}
+	}
+	p.groupSkill = make([]int, p.groupStart[len(s.Levels)])
+	for i, l := range s.Levels {
+		for g, group := range l.Groups {
+			k, ok := skillIndex[group.Skill]
+			if group.General || !ok {
+				k = -1
+			}
+			p.groupSkill[p.groupStart[i]+g] = k
+		}
+	}
+	p.stepStart = make([]int, len(s.Skills)+1)
+	for i, sk := range s.Skills {
+		p.stepStart[i+1] = p.stepStart[i] + len(sk.Steps)
+	}
+	p.levelView = make([]int, len(s.Levels))
+	tracks := len(s.Tracks)
+	if tracks == 0 {
+		all := make([]int, len(s.Levels))
+		for i := range all {
+			all[i] = i
+		}
+		p.views, p.lines = [][]int{all}, 1
+		p.rankLevels()
+		return
+	}
+	var shared []int
+	p.views = make([][]int, tracks+1)
+	p.lines = tracks
+	for i, l := range s.Levels {
+		switch {
+		case l.Track == 0:
+			shared = append(shared, i)
+			p.levelView[i] = tracks
+		case l.Track <= tracks:
+			p.views[l.Track-1] = append(p.views[l.Track-1], i)
+			p.levelView[i] = l.Track - 1
+		}
+	}
+	for t := range tracks {
+		p.views[t] = append(slices.Clone(shared), p.views[t]...)
+	}
+	p.views[tracks] = shared
+	p.rankLevels()
+}
+
+// rankLevels sets the rank of each level on its line.
+func (p *Plan) rankLevels() {
+	p.ranks = make([]int, len(p.spec.Levels))
+	for _, view := range p.views {
+		for r, i := range view {
+			p.ranks[i] = r + 1
+		}
+	}
+}
+
+// Rank returns the rank of the level at index i on its line, or on every
+// line for a shared level.
+func (p *Plan) Rank(i int) int { return p.ranks[i] }
+
+// Lines returns the number of lines ranks are counted on: one per track,
+// or one for a ladder without tracks.
+func (p *Plan) Lines() int { return p.lines }
+
+// Line returns the indices of the levels of line t, in order: the rank of
+// Line(t)[r-1] on the line is r. It must not be modified.
+func (p *Plan) Line(t int) []int { return p.views[t] }
+
+// Tracks returns the plan's tracks. They must not be modified.
+func (p *Plan) Tracks() []Track { return p.spec.Tracks }
+
+// Skills returns the plan's skills. They must not be modified.
+func (p *Plan) Skills() []Skill { return p.spec.Skills }
+
+// StepStart returns the index in Input.Steps of the first step of the
+// skill at index i.
+func (p *Plan) StepStart(i int) int { return p.stepStart[i] }
+
+// View returns the index of the view whose skill levels the level at index
+// i sees, for Input.SkillLevel.
+func (p *Plan) View(i int) int { return p.levelView[i] }
 
 // Levels returns the plan's levels. They must not be modified.
 func (p *Plan) Levels() []Level { return p.spec.Levels }

@@ -62,6 +62,8 @@ type Requirement struct {
 	Status string `expr:"status"`
 	// Reason is the reason given with the mark, "" when none.
 	Reason string `expr:"reason"`
+	// Points are what the requirement is worth when reached.
+	Points int `expr:"points"`
 }
 
 // Skill is the skill a skill rule decides on: the variable skill. At a level
@@ -102,6 +104,21 @@ type Level struct {
 	Rank int `expr:"rank"`
 	// Reach is the level's expertise reach.
 	Reach string `expr:"reach"`
+	// Threshold is the level's threshold, 0 when it has none.
+	Threshold int `expr:"threshold"`
+}
+
+// SkillLevel is a person's level in one of the ladder's skills: an element
+// of the variable skillLevels of a level rule.
+type SkillLevel struct {
+	// ID is the skill's ID.
+	ID string `expr:"id"`
+	// Name is the skill's name.
+	Name string `expr:"name"`
+	// Level is the person's level in the skill, 0 when none is reached.
+	Level int `expr:"level"`
+	// Points are what the skill's level is worth.
+	Points int `expr:"points"`
 }
 
 // Mark is the assessor's mark on a level's expertise reach or description:
@@ -125,11 +142,13 @@ const (
 	VarSkills          = "skills"
 	VarReachMark       = "reachMark"
 	VarDescriptionMark = "descriptionMark"
+	VarSkillLevels     = "skillLevels"
+	VarPoints          = "points"
 )
 
 // Env holds the variables of one run of a rule, by name. Lists (hard, soft,
-// skills) are []any holding values of the element type (Requirement,
-// SkillResult), so that a caller can fill them in place and reuse them from
+// skills, skillLevels) are []any holding values of the element type
+// (Requirement, SkillResult, SkillLevel), so that a caller can fill them in place and reuse them from
 // run to run without allocating; the other variables hold their type's
 // value. NewEnv makes one for a scope.
 type Env map[string]any
@@ -138,7 +157,7 @@ type Env map[string]any
 // level is true, with every variable set to its zero value.
 func NewEnv(level bool) Env {
 	if level {
-		return Env{VarSkills: []any{}, VarLevel: Level{}, VarReachMark: unassessedMark, VarDescriptionMark: unassessedMark}
+		return Env{VarSkills: []any{}, VarLevel: Level{}, VarReachMark: unassessedMark, VarDescriptionMark: unassessedMark, VarSkillLevels: []any{}, VarPoints: 0}
 	}
 	return Env{VarHard: []any{}, VarSoft: []any{}, VarSkill: Skill{}, VarLevel: Level{}}
 }
@@ -149,7 +168,7 @@ var unassessedMark = Mark{Status: Unassessed}
 // typed lists, so that rules are checked against the element types.
 func TypeEnv(level bool) map[string]any {
 	if level {
-		return map[string]any{VarSkills: []SkillResult{}, VarLevel: Level{}, VarReachMark: Mark{}, VarDescriptionMark: Mark{}}
+		return map[string]any{VarSkills: []SkillResult{}, VarLevel: Level{}, VarReachMark: Mark{}, VarDescriptionMark: Mark{}, VarSkillLevels: []SkillLevel{}, VarPoints: 0}
 	}
 	return map[string]any{VarHard: []Requirement{}, VarSoft: []Requirement{}, VarSkill: Skill{}, VarLevel: Level{}}
 }

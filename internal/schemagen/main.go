@@ -102,6 +102,10 @@ func generate(root string) (map[string][]byte, error) {
 	for _, key := range []string{"marks", "levels"} {
 		a.Properties.Value(key).PropertyNames = &jsonschema.Schema{Pattern: idPattern}
 	}
+	// A profile is keyed by skill IDs, and asks for a level of at least 1.
+	profile := l.Definitions["Level"].Properties.Value("profile")
+	profile.PropertyNames = &jsonschema.Schema{Pattern: idPattern}
+	profile.AdditionalProperties.Minimum = json.Number("1")
 
 	files := make(map[string][]byte)
 	for name, s := range map[string]*jsonschema.Schema{"ladder.schema.json": l, "assessment.schema.json": a, "result.schema.json": res} {
