@@ -141,7 +141,7 @@ type LevelResult struct {
 	// nil (left out) when the assessment has none.
 	DescriptionMark *Mark `json:"descriptionMark,omitempty"`
 	// Profile holds what the level's profile asks for, skill by skill in
-	// the order of their IDs, and whether the person meets it. The level
+	// the ladder's order, and whether the person meets it. The level
 	// is reached only where each is met.
 	Profile []ProfileResult `json:"profile,omitempty"`
 	// Groups are the level's groups of requirements: one per skill with

@@ -435,9 +435,10 @@ func (l *Ladder) spec() engine.Spec {
 		if lv.Rules != nil {
 			level.Rules = *lv.Rules
 		}
-		for _, skill := range slices.Sorted(maps.Keys(lv.Profile)) {
-			if i, ok := skillIndex[skill]; ok {
-				level.Profile = append(level.Profile, engine.Need{Skill: i, Level: lv.Profile[skill]})
+		// In the order of the ladder's skills.
+		for i, s := range spec.Skills {
+			if want, ok := lv.Profile[s.ID]; ok {
+				level.Profile = append(level.Profile, engine.Need{Skill: i, Level: want})
 			}
 		}
 		// Group slot by skill index; the general group is the last slot.

@@ -32,9 +32,11 @@ type ShapeRequirement struct {
 	Hard  bool // hard, or soft
 }
 
-// Marks are generated marks: the status of each requirement of a ladder in
-// order (levels first to last, requirements in order), then of each level's
-// expertise reach, then of each level's description. A status of
+// Marks are generated marks: the status of each requirement of a ladder's
+// levels in order (levels first to last, requirements in order), then of
+// each level's expertise reach, then of each level's description, then of
+// each requirement of the skills' steps (skills, steps and requirements in
+// order). A status of
 // ladder.Unassessed, or "", is no mark. Shrinking turns marks into
 // ladder.Unassessed, so that a failing assessment shrinks to the marks that
 // matter.
@@ -266,7 +268,23 @@ func (m Marks) Assessment(l *ladder.Ladder) *ladder.Assessment {
 			a.Levels[lv.ID] = lm
 		}
 	}
+	for _, r := range stepRequirements(l) {
+		if s := at(); !unassessed(s) {
+			a.Marks[r.ID] = ladder.Mark{Status: s}
+		}
+	}
 	return a
+}
+
+// stepRequirements lists the requirements of the skills' steps, in order.
+func stepRequirements(l *ladder.Ladder) []ladder.Requirement {
+	var out []ladder.Requirement
+	for _, s := range l.Skills {
+		for _, st := range s.Steps {
+			out = append(out, st.Requirements...)
+		}
+	}
+	return out
 }
 
 // slots is the number of marks an assessment of l has: one per
@@ -276,7 +294,7 @@ func slots(l *ladder.Ladder) int {
 	for _, lv := range l.Levels {
 		n += len(lv.Requirements)
 	}
-	return n
+	return n + len(stepRequirements(l))
 }
 
 // slotName names the mark at index k of Marks for a ladder: a requirement
@@ -289,6 +307,9 @@ func slotName(l *ladder.Ladder, k int) string {
 		k -= len(lv.Requirements)
 	}
 	field := "reach"
+	if k >= 2*len(l.Levels) {
+		return stepRequirements(l)[k-2*len(l.Levels)].ID
+	}
 	if k >= len(l.Levels) {
 		field, k = "description", k-len(l.Levels)
 	}

@@ -3,6 +3,7 @@ package laddertest
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -47,17 +48,30 @@ func MustLoadAssessment(t testing.TB, path string) *ladder.Assessment {
 //	    {"assessment": "chloe-gap.json", "rank": 2, "note": "level 4 does not count over the gap at 3"}
 //	  ]
 //	}
+//
+// A case may also pin the track of its rank, the level of some skills, and
+// the points:
+//
+//	{"assessment": "ben.json", "track": "tech-lead", "rank": 4, "skills": {"people": 4}, "points": 0}
 type Cases struct {
 	Ladder string   `json:"ladder"` // the ladder's path
 	Cases  []Pinned `json:"cases"`  // at least one
 }
 
-// Pinned is one case of a Cases file: an assessment and its rank.
+// Pinned is one case of a Cases file: an assessment and its rank, and
+// optionally its track, skill levels and points.
 type Pinned struct {
 	// Assessment is the path of the assessment.
 	Assessment string `json:"assessment"`
-	// Rank is the rank the assessment must give.
+	// Rank is the rank the assessment must give (on Track, for a ladder
+	// with tracks).
 	Rank int `json:"rank"`
+	// Track is the track the rank must be on, "" when it is not pinned.
+	Track string `json:"track,omitempty"`
+	// Skills holds the level each skill named must have, by skill ID.
+	Skills map[string]int `json:"skills,omitempty"`
+	// Points are the points the assessment must give, when not nil.
+	Points *int `json:"points,omitempty"`
 	// Note says why, for the reader of the file and of a failure.
 	Note string `json:"note,omitempty"`
 
@@ -119,6 +133,15 @@ func parseCases(path string, data []byte) (*Cases, error) {
 			}
 		}
 	}
+	// count reads 0 or a positive integer.
+	count := func(n *source.Node, ptr, what string) (int, bool) {
+		v, err := strconv.Atoi(n.Text)
+		if n.Kind != source.Number || err != nil || v < 0 {
+			add(n.Start, ptr, "must be "+what+": 0 or a positive integer")
+			return 0, false
+		}
+		return v, true
+	}
 	str := func(dst *string) func(*source.Node, string) {
 		return func(n *source.Node, ptr string) {
 			if n.Kind != source.String || n.Text == "" {
@@ -143,13 +166,28 @@ func parseCases(path string, data []byte) (*Cases, error) {
 				fields(e, source.Pointer("cases", strconv.Itoa(i)), []string{"assessment", "rank"}, map[string]func(*source.Node, string){
 					"assessment": str(&p.Assessment),
 					"note":       str(&p.Note),
+					"track":      str(&p.Track),
 					"rank": func(n *source.Node, ptr string) {
-						rank, err := strconv.Atoi(n.Text)
-						if n.Kind != source.Number || err != nil || rank < 0 {
-							add(n.Start, ptr, "must be a rank: 0 or a positive integer")
+						if rank, ok := count(n, ptr, "a rank"); ok {
+							p.Rank = rank
+						}
+					},
+					"points": func(n *source.Node, ptr string) {
+						if points, ok := count(n, ptr, "a number of points"); ok {
+							p.Points = &points
+						}
+					},
+					"skills": func(n *source.Node, ptr string) {
+						if n.Kind != source.Object {
+							add(n.Start, ptr, "must be an object of skill levels by skill ID")
 							return
 						}
-						p.Rank = rank
+						p.Skills = make(map[string]int, len(n.Members))
+						for _, m := range n.Members {
+							if level, ok := count(m.Value, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), "a skill level"); ok {
+								p.Skills[m.Key] = level
+							}
+						}
 					},
 				})
 			}
@@ -184,8 +222,8 @@ func relative(dir, path string) string {
 }
 
 // Check evaluates the case's assessment, read relative to dir, against l.
-// It returns an error that says what is wrong when the rank is not the one
-// pinned.
+// It returns an error that says what is wrong when the rank, track, skill
+// levels or points are not those pinned.
 func (p Pinned) Check(l *ladder.Ladder, dir string) error {
 	path := relative(dir, p.Assessment)
 	a, err := ladder.LoadAssessment(path)
@@ -196,12 +234,31 @@ func (p Pinned) Check(l *ladder.Ladder, dir string) error {
 	if err != nil {
 		return err
 	}
+	why := ""
+	if p.Note != "" {
+		why = " (" + p.Note + ")"
+	}
+	if p.Track != "" && res.Track != p.Track {
+		return fmt.Errorf("%s gives track %q, not %q%s", path, res.Track, p.Track, why)
+	}
 	if res.Rank != p.Rank {
-		why := ""
-		if p.Note != "" {
-			why = " (" + p.Note + ")"
-		}
 		return fmt.Errorf("%s gives rank %d, not %d%s%s", path, res.Rank, p.Rank, why, explain(res, p.Rank))
+	}
+	var wrong []string
+	for _, id := range slices.Sorted(maps.Keys(p.Skills)) {
+		sk := res.Skill(id)
+		switch {
+		case sk == nil:
+			wrong = append(wrong, fmt.Sprintf("the ladder has no skill %q", id))
+		case sk.Level != p.Skills[id]:
+			wrong = append(wrong, fmt.Sprintf("skill %q is at level %d, not %d", id, sk.Level, p.Skills[id]))
+		}
+	}
+	if p.Points != nil && res.Points != *p.Points {
+		wrong = append(wrong, fmt.Sprintf("it gives %d points, not %d", res.Points, *p.Points))
+	}
+	if len(wrong) > 0 {
+		return fmt.Errorf("%s: %s%s", path, strings.Join(wrong, "; "), why)
 	}
 	return nil
 }
@@ -238,9 +295,17 @@ func RunCases(t *testing.T, path string) {
 func explain(res *ladder.Result, want int) string {
 	var b strings.Builder
 	for _, lv := range res.Levels {
+		if lv.Track != "" && lv.Track != res.Track {
+			continue
+		}
 		switch {
 		case lv.Rank <= want && !lv.Reached:
 			var why []string
+			for _, p := range lv.Profile {
+				if !p.Met {
+					why = append(why, fmt.Sprintf("the profile wants %s at level %d, not %d", p.Name, p.Want, p.Level))
+				}
+			}
 			for _, g := range lv.Groups {
 				switch {
 				case g.Reached:
@@ -255,6 +320,9 @@ func explain(res *ladder.Result, want int) string {
 					}
 					why = append(why, msg)
 				}
+			}
+			if len(why) == 0 && lv.Threshold != 0 {
+				why = append(why, fmt.Sprintf("the level rule is not met (threshold %d, points %d)", lv.Threshold, res.Points))
 			}
 			if len(why) == 0 {
 				why = append(why, "every skill is reached, but the level rule is not met")

@@ -30,7 +30,7 @@ type Counterexample struct {
 	// Was is the status it had before: ladder.NotYet or ladder.Unassessed.
 	Was ladder.Status
 	// Level is the ID of the level where a skill, or the level itself, is
-	// lost.
+	// lost, or of the step lost of a skill with steps.
 	Level string
 	// SkillLost reports that a skill is lost at Level: the skill rule is at
 	// fault. Skill is its ID, "" for the level's requirements without a
@@ -235,6 +235,12 @@ func newFlipper(l *ladder.Ladder) (*flipper, error) {
 			f.levelOf = append(f.levelOf, i)
 		}
 	}
+	// The requirements of the skills' steps are in no level: their flips
+	// are decided whole (see firstLossCross), as the plan numbers them
+	// after the levels' requirements.
+	for range stepRequirements(l) {
+		f.levelOf = append(f.levelOf, -1)
+	}
 	return f, nil
 }
 
@@ -254,8 +260,10 @@ func (f *flipper) set(in *engine.Input, k int, s ladder.Status) error {
 		in.Marks[k] = m
 	case k < f.nreq+f.levels:
 		in.Reach[k-f.nreq] = m
-	default:
+	case k < f.nreq+2*f.levels:
 		in.Description[k-f.nreq-f.levels] = m
+	default:
+		in.Marks[k-2*f.levels] = m
 	}
 	return nil
 }
@@ -276,6 +284,9 @@ func (f *flipper) firstLoss(m Marks) (int, error) {
 	}
 	if err := f.plan.Decide(in); err != nil {
 		return 0, err
+	}
+	if f.plan.Cross() {
+		return f.firstLossCross(in, m)
 	}
 	groups, levels := slices.Clone(in.Groups), slices.Clone(in.Levels)
 	for k := range f.levelOf {
@@ -301,6 +312,41 @@ func (f *flipper) firstLoss(m Marks) (int, error) {
 			return 0, err
 		}
 		if lost {
+			return k, nil
+		}
+	}
+	return -1, nil
+}
+
+// firstLossCross is firstLoss for a plan whose levels depend on each other:
+// each flip is decided whole, and may lose a skill, a step or a level
+// anywhere.
+func (f *flipper) firstLossCross(in *engine.Input, m Marks) (int, error) {
+	groups, levels, steps := slices.Clone(in.Groups), slices.Clone(in.Levels), slices.Clone(in.Steps)
+	lost := func(before, after []bool) bool {
+		for i := range before {
+			if before[i] && !after[i] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range f.levelOf {
+		was := ladder.Unassessed
+		if k < len(m) {
+			was = m[k]
+		}
+		if was != ladder.NotYet && !unassessed(was) {
+			continue
+		}
+		f.set(in, k, ladder.Reached)
+		err := f.plan.Decide(in)
+		loss := err == nil && (lost(groups, in.Groups) || lost(levels, in.Levels) || lost(steps, in.Steps))
+		f.set(in, k, was)
+		if err != nil {
+			return 0, err
+		}
+		if loss {
 			return k, nil
 		}
 	}
@@ -335,6 +381,20 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 		res2, err := l.Evaluate(after)
 		if err != nil {
 			return nil, err
+		}
+		for i := range res.Skills {
+			for j, st := range res.Skills[i].Steps {
+				if !st.Group.Reached || res2.Skills[i].Steps[j].Group.Reached {
+					continue
+				}
+				return &Counterexample{
+					Before: before, After: after,
+					Changed: slotName(l, k), Was: cmp.Or(s, ladder.Unassessed),
+					Level: st.ID, SkillLost: true, Skill: res.Skills[i].ID, skillName: res.Skills[i].Name,
+					RankBefore: res.Rank, RankAfter: res2.Rank,
+					slot: k, marks: markLines(l, m),
+				}, nil
+			}
 		}
 		for i := range res.Levels {
 			var lost *ladder.GroupResult
@@ -399,6 +459,9 @@ func complete(l *ladder.Ladder, m Marks, c *Counterexample) (*Counterexample, Ma
 		return ""
 	}
 	target := indexOf(l, c.Level)
+	if target < 0 {
+		return c, m, nil // a step of a skill: nothing below to fill
+	}
 	// fill gives level i's slots, except those of the lost skill and the
 	// slot changed, marks by a strategy.
 	fill := func(i int, soft string, marks ladder.Status) {

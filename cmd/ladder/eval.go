@@ -173,7 +173,7 @@ func writeReport(w io.Writer, res *ladder.Result) {
 				line += fmt.Sprintf(", %d points", sk.Points)
 			}
 			if implied := impliedIn(sk); implied > 0 {
-				line += fmt.Sprintf(" (%d requirements implied)", implied)
+				line += fmt.Sprintf(" (%s)", plural(implied, "mark implied", "marks implied"))
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -188,12 +188,18 @@ func writeReport(w io.Writer, res *ladder.Result) {
 			}
 		}
 		fmt.Fprintf(w, "%s: %s%s\n", levelTitle(&lv), verdict, levelMarks(&lv))
-		for _, p := range lv.Profile {
-			met := "met"
-			if !p.Met {
-				met = "not met"
+		if len(lv.Profile) > 0 {
+			var unmet []string
+			for _, p := range lv.Profile {
+				if !p.Met {
+					unmet = append(unmet, fmt.Sprintf("%s %d (has %d)", display.Escape(p.Name), p.Want, p.Level))
+				}
 			}
-			fmt.Fprintf(w, "  %s  level %d wanted, %d reached: %s\n", pad(p.Name), p.Want, p.Level, met)
+			if len(unmet) == 0 {
+				fmt.Fprintln(w, "  profile met")
+			} else {
+				fmt.Fprintf(w, "  profile not met: %s\n", strings.Join(unmet, ", "))
+			}
 		}
 		if lv.Threshold != 0 {
 			fmt.Fprintf(w, "  threshold %d, points %d\n", lv.Threshold, res.Points)
@@ -205,6 +211,9 @@ func writeReport(w io.Writer, res *ladder.Result) {
 			}
 			if n := len(g.Unassessed); n > 0 {
 				line += fmt.Sprintf("  (%d unassessed)", n)
+			}
+			if n := impliedInGroup(&g); n > 0 {
+				line += fmt.Sprintf("  (%s)", plural(n, "mark implied", "marks implied"))
 			}
 			fmt.Fprintln(w, line)
 		}
@@ -268,15 +277,31 @@ func writeReport(w io.Writer, res *ladder.Result) {
 	}
 }
 
+// plural writes a count with the word that fits it.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // impliedIn counts the requirements of a skill's steps whose marks were
 // implied.
 func impliedIn(sk ladder.SkillResult) int {
 	n := 0
 	for _, st := range sk.Steps {
-		for _, r := range st.Group.Requirements {
-			if r.Implied {
-				n++
-			}
+		n += impliedInGroup(&st.Group)
+	}
+	return n
+}
+
+// impliedInGroup counts the requirements of a group whose marks were
+// implied.
+func impliedInGroup(g *ladder.GroupResult) int {
+	n := 0
+	for _, r := range g.Requirements {
+		if r.Implied {
+			n++
 		}
 	}
 	return n
