@@ -187,7 +187,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 		r.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.id))
 		return r.err()
 	}
-	if a.Track != "" {
+	if a.Track != "" && docschema.IsID(a.Track) {
 		known := false
 		ids := make([]string, 0, len(l.plan.Tracks()))
 		for _, t := range l.plan.Tracks() {

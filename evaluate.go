@@ -356,11 +356,19 @@ func (l *Ladder) ruleFailure(err error) error {
 		return err
 	}
 	ptr := rulePointer(re.Level, re.Scope)
-	level := l.plan.Levels()[re.AtLevel]
-	where := fmt.Sprintf("level %q", level.ID)
-	if re.Scope == dsl.SkillRule {
-		g := level.Groups[re.AtGroup]
-		where += fmt.Sprintf(", skill %q", g.Name)
+	var where string
+	if re.AtStep >= 0 {
+		for i, sk := range l.plan.Skills() {
+			if j := re.AtStep - l.plan.StepStart(i); j >= 0 && j < len(sk.Steps) {
+				where = fmt.Sprintf("step %q of skill %q", sk.Steps[j].ID, sk.Name)
+			}
+		}
+	} else {
+		level := l.plan.Levels()[re.AtLevel]
+		where = fmt.Sprintf("level %q", level.ID)
+		if re.Scope == dsl.SkillRule {
+			where += fmt.Sprintf(", skill %q", level.Groups[re.AtGroup].Name)
+		}
 	}
 	p := Problem{File: l.file, Pointer: ptr}
 	span, known := l.rules[ptr]

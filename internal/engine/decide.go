@@ -339,7 +339,7 @@ func (p *Plan) decideGroups(in *Input, i int, out []bool) error {
 		}
 		reached, err := in.run.skill(prog, in, i, p.groupStart[i]+g, group)
 		if err != nil {
-			return &RuleError{Level: p.skillOrigin[i], Scope: dsl.SkillRule, AtLevel: i, AtGroup: g, Err: err}
+			return &RuleError{Level: p.skillOrigin[i], Scope: dsl.SkillRule, AtLevel: i, AtGroup: g, AtStep: -1, Err: err}
 		}
 		out[g] = reached
 	}
@@ -358,7 +358,7 @@ func (p *Plan) decideLevel(in *Input, i int, groups []bool) (bool, error) {
 	}
 	reached, err := in.run.level(prog, in, i, groups)
 	if err != nil {
-		return false, &RuleError{Level: p.levelOrigin[i], Scope: dsl.LevelRule, AtLevel: i, AtGroup: -1, Err: err}
+		return false, &RuleError{Level: p.levelOrigin[i], Scope: dsl.LevelRule, AtLevel: i, AtGroup: -1, AtStep: -1, Err: err}
 	}
 	return reached, nil
 }
