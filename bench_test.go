@@ -585,7 +585,7 @@ func estimatedSteps(tb testing.TB, l *ladder.Ladder, scope dsl.Scope, src string
 		sizes.Name = max(sizes.Name, len(s.ID), len(s.Name))
 	}
 	sizes.Name = max(sizes.Name, len("General"))
-	return rule.Of(p).Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason) * float64(runs)
+	return rule.Of(p).Cost(rule.Sizes{List: sizes.List, Text: sizes.Text, Name: sizes.Name, Reason: sizes.Reason, Skills: sizes.Skills}) * float64(runs)
 }
 
 // BenchmarkRead measures reading documents, from bytes, against the floor

@@ -190,8 +190,10 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 	if a.Track != "" && docschema.IsID(a.Track) {
 		known := false
 		ids := make([]string, 0, len(l.plan.Tracks()))
-		for _, t := range l.plan.Tracks() {
-			known = known || t.ID == a.Track
+		for i, t := range l.plan.Tracks() {
+			if t.ID == a.Track {
+				known, in.Track = true, i+1
+			}
 			ids = append(ids, t.ID)
 		}
 		switch {

@@ -30,7 +30,7 @@ func TestParseBadLadder(t *testing.T) {
 		want string
 	}{
 		{"unknown field", func(t *testing.T) string { return edit(t, `"name": "T"`, `"name": "T", "colour": "red"`) },
-			`1:26: /colour: unknown field "colour"; the fields here are $schema, id, name, summary, description, version, tracks, impliedSteps, rules, skills, levels`},
+			`1:26: /colour: unknown field "colour"; the fields here are $schema, id, name, summary, description, version, tracks, impliedSteps, rules, values, skills, levels`},
 		{"misspelled field", func(t *testing.T) string { return edit(t, `"requirements"`, `"requirement"`) },
 			// Not also "missing required field": the did-you-mean says it.
 			`1:87: /levels/0/requirement: unknown field "requirement" (did you mean "requirements"?)`},

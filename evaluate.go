@@ -47,6 +47,8 @@ type Result struct {
 	// steps are worth, and the points of the requirements reached. 0 (left
 	// out) on a ladder without points.
 	Points int `json:"points,omitempty" jsonschema:"minimum=0"`
+	// Values holds the ladder's named values, in the ladder's order.
+	Values []ValueResult `json:"values,omitempty"`
 	// Skills holds the person's level in each of the ladder's skills, in
 	// the ladder's order (along Track, for a ladder with tracks).
 	Skills []SkillResult `json:"skills,omitempty"`
@@ -54,6 +56,16 @@ type Result struct {
 	// ladder's order: for a ladder without tracks, Levels[r-1] is the
 	// level of rank r.
 	Levels []LevelResult `json:"levels"`
+}
+
+// ValueResult is a named value of a ladder, computed for an assessment.
+type ValueResult struct {
+	// ID is the value's ID.
+	ID string `json:"id"`
+	// Name is the value's name.
+	Name string `json:"name"`
+	// Value is the number the value's rule computed.
+	Value float64 `json:"value"`
 }
 
 // TrackResult is the rank reached on one track of a ladder.
@@ -355,9 +367,11 @@ func (l *Ladder) ruleFailure(err error) error {
 	if !errors.As(err, &re) {
 		return err
 	}
-	ptr := rulePointer(re.Level, re.Scope)
+	ptr := rulePointer(re.Level, re.Scope, re.Value)
 	var where string
-	if re.AtStep >= 0 {
+	if re.Scope == dsl.ValueRule {
+		where = fmt.Sprintf("value %q", l.plan.Values()[re.Value].ID)
+	} else if re.AtStep >= 0 {
 		for i, sk := range l.plan.Skills() {
 			if j := re.AtStep - l.plan.StepStart(i); j >= 0 && j < len(sk.Steps) {
 				where = fmt.Sprintf("step %q of skill %q", sk.Steps[j].ID, sk.Name)
@@ -431,16 +445,19 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 	if len(skills) > 0 {
 		res.Skills = make([]SkillResult, len(skills))
 	}
-	view := 0
+	view := in.Line
 	if tracks := l.plan.Tracks(); len(tracks) > 0 {
 		res.Tracks = make([]TrackResult, len(tracks))
 		for t, tr := range tracks {
 			res.Tracks[t] = TrackResult{ID: tr.ID, Name: tr.Name, Rank: in.Ranks[t]}
-			if a.Track == tr.ID || a.Track == "" && in.Ranks[t] > in.Ranks[view] {
-				view = t
-			}
 		}
-		res.Track, res.Rank = tracks[view].ID, in.Ranks[view]
+		res.Track = tracks[view].ID
+	}
+	if values := l.plan.Values(); len(values) > 0 {
+		res.Values = make([]ValueResult, len(values))
+		for i, v := range values {
+			res.Values[i] = ValueResult{ID: v.ID, Name: v.Name, Value: in.Values[i]}
+		}
 	}
 	mark := func(m engine.Mark) *Mark {
 		if m.Status == engine.Unassessed {

@@ -123,7 +123,7 @@ func sameVerdicts(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) er
 					soft = append(soft, q)
 				}
 			}
-			env := rule.NewEnv(false)
+			env := rule.NewEnv(rule.SkillScope)
 			env[rule.VarHard], env[rule.VarSoft] = anys(hard), anys(soft)
 			env[rule.VarSkill] = rule.Skill{ID: group.Skill, Name: group.Name, General: group.General}
 			env[rule.VarLevel] = level
@@ -136,7 +136,7 @@ func sameVerdicts(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) er
 			}
 			skills = append(skills, rule.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: want, Hard: hard, Soft: soft})
 		}
-		env := rule.NewEnv(true)
+		env := rule.NewEnv(rule.LevelScope)
 		env[rule.VarSkills] = skills
 		env[rule.VarLevel] = level
 		lm := a.Levels[lv.ID]

@@ -61,6 +61,10 @@ type Ladder struct {
 	// all its hard requirements there are reached, and a level is reached
 	// when all its skills are.
 	Rules *rules.Rules `json:"rules,omitempty"`
+	// Values are numbers the ladder computes for people to read, such as
+	// "total points" or "points to the next title". Each result gives
+	// them, in this order.
+	Values []Value `json:"values,omitempty"`
 	// Skills are the areas a level's requirements are sorted into (the
 	// sheet's sub-skills), in the order reports show them.
 	Skills []Skill `json:"skills"`
@@ -81,6 +85,21 @@ type Ladder struct {
 	// pointer.
 	file  string
 	rules map[string]source.Span
+}
+
+// Value is a named value of a ladder: a number its rule computes from an
+// assessment, for people to read. It decides nothing.
+type Value struct {
+	// ID identifies the value. Lowercase letters, digits, ".", "_" and
+	// "-".
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// Name is the value's name, for people.
+	Name string `json:"name" jsonschema:"minLength=1"`
+	// Rule computes the value: an expression of the rule language whose
+	// result is a number. It sees points, rank, skillLevels and next (the
+	// level above the rank on the result's track, of rank 0 at the top),
+	// as in "next.rank > 0 ? next.threshold - points : 0".
+	Rule string `json:"rule" jsonschema:"minLength=1"`
 }
 
 // Skill is an area of a ladder (a sub-skill of the sheet). At each level, the

@@ -339,6 +339,10 @@ func (l *Ladder) check(ps *problems) {
 			}
 		}
 	}
+	values := make(map[string]string)
+	for i, v := range l.Values {
+		unique("value", source.Pointer("values", strconv.Itoa(i), "id"), v.ID, values)
+	}
 	ladderLevelRule := l.Rules != nil && !(rules.Rules{Level: l.Rules.Level}).Default()
 	trackLevel := -1 // the first level on a track
 	used := make(map[string]bool)
@@ -406,6 +410,9 @@ const generalName = "General"
 // requirements without a skill.
 func (l *Ladder) spec() engine.Spec {
 	spec := engine.Spec{Implied: l.ImpliedSteps}
+	for _, v := range l.Values {
+		spec.Values = append(spec.Values, engine.Value{ID: v.ID, Name: v.Name, Rule: v.Rule})
+	}
 	l.reqs = l.reqs[:0]
 	if l.Rules != nil {
 		spec.Rules = *l.Rules
@@ -494,8 +501,11 @@ func (l *Ladder) spec() engine.Spec {
 }
 
 // rulePointer returns the JSON pointer of a rule: of the ladder's rules when
-// level is -1.
-func rulePointer(level int, scope dsl.Scope) string {
+// level is -1, of the named value of index value for a value rule.
+func rulePointer(level int, scope dsl.Scope, value int) string {
+	if scope == dsl.ValueRule {
+		return source.Pointer("values", strconv.Itoa(value), "rule")
+	}
 	if level < 0 {
 		return source.Pointer("rules", scope.String())
 	}
@@ -510,15 +520,18 @@ func (l *Ladder) rulePointers() []string {
 			return
 		}
 		if r.Skill != "" {
-			ptrs = append(ptrs, rulePointer(level, dsl.SkillRule))
+			ptrs = append(ptrs, rulePointer(level, dsl.SkillRule, 0))
 		}
 		if r.Level != "" {
-			ptrs = append(ptrs, rulePointer(level, dsl.LevelRule))
+			ptrs = append(ptrs, rulePointer(level, dsl.LevelRule, 0))
 		}
 	}
 	add(-1, l.Rules)
 	for i := range l.Levels {
 		add(i, l.Levels[i].Rules)
+	}
+	for i := range l.Values {
+		ptrs = append(ptrs, rulePointer(-1, dsl.ValueRule, i))
 	}
 	return ptrs
 }
@@ -526,7 +539,7 @@ func (l *Ladder) rulePointers() []string {
 // ruleProblem reports a rule that does not compile, at the character of the
 // file where the problem is, with the rule's line and a caret under it.
 func (ps *problems) ruleProblem(e *engine.RuleError, l *Ladder) {
-	ptr := rulePointer(e.Level, e.Scope)
+	ptr := rulePointer(e.Level, e.Scope, e.Value)
 	var de *dsl.Error
 	if !errors.As(e.Err, &de) {
 		ps.at(ptr, e.Err.Error())

@@ -351,3 +351,51 @@ func hasRequirement(l *ladder.Ladder, id string) bool {
 	}
 	return false
 }
+
+// Named values are computed after the rank, on the result's track.
+func TestValues(t *testing.T) {
+	doc := strings.Replace(stepsLadder, `"impliedSteps": true,`, `"impliedSteps": true, "values": [
+	  {"id": "total", "name": "Total", "rule": "points"},
+	  {"id": "to-next", "name": "To the next level", "rule": "next.rank > 0 ? max(0, next.threshold - points) : 0"},
+	  {"id": "share", "name": "Share of skills at 2 or more", "rule": "count(skillLevels, .level >= 2) / len(skillLevels)"},
+	  {"id": "rank", "name": "Rank", "rule": "rank"}],`, 1)
+	l := mustParse(t, doc)
+	for marks, want := range map[string][]float64{
+		"":                      {0, 0, 0, 0},
+		"c2=reached o1=reached": {4, 5, 0.5, 2}, // next is senior: 9 - 4
+		"c3=reached o3=reached": {112, 0, 1, 3}, // the top: next has rank 0
+	} {
+		res := evaluate(t, l, marksOf(t, "s", strings.Fields(marks)...))
+		var got []float64
+		for _, v := range res.Values {
+			got = append(got, v.Value)
+		}
+		if !reflect.DeepEqual(got, want) || res.Values[1].ID != "to-next" || res.Values[1].Name != "To the next level" {
+			t.Errorf("%q: values %+v, want %v", marks, res.Values, want)
+		}
+	}
+
+	for _, tt := range []struct{ values, want string }{
+		{`[{"id": "x", "name": "X", "rule": "points > 3"}]`, `/values/0/rule: a value's rule must be a number, but this one is a boolean`},
+		{`[{"id": "x", "name": "X", "rule": "len(hard)"}]`, `/values/0/rule: hard is a variable of skill rules; a value rule sees points, rank, skillLevels, next`},
+		{`[{"id": "x", "name": "X", "rule": "points / rank"}]`, `/values/0/rule: rank may be 0 on this ladder (from 0 to 9)`},
+		{`[{"id": "x", "name": "X", "rule": "1 / next.rank"}]`, `/values/0/rule: next.rank may be 0 on this ladder`},
+		{`[{"id": "x", "name": "X", "rule": "1"}, {"id": "x", "name": "Y", "rule": "2"}]`, `/values/1/id: duplicate value ID "x": it is already the ID of /values/0`},
+	} {
+		_, err := ladder.Parse([]byte(strings.Replace(stepsLadder, `"impliedSteps": true,`, `"impliedSteps": true, "values": `+tt.values+",", 1)))
+		var e *ladder.Error
+		if !asError(err, &e) || len(e.Problems) != 1 || !strings.HasPrefix(e.Problems[0].Pointer+": "+e.Problems[0].Message, tt.want) {
+			t.Errorf("%s: got %v, want %s", tt.values, err, tt.want)
+		}
+	}
+
+	// A value rule that fails as it runs says which value.
+	p := ladder.Parser{Rules: dsl.Limits{MemoryBudget: 20}}
+	l, err := p.Parse([]byte(strings.Replace(stepsLadder, `"impliedSteps": true,`, `"impliedSteps": true, "values": [{"id": "x", "name": "X", "rule": "len(map(1..10, map(1..10, #)))"}],`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Evaluate(marksOf(t, "s")); err == nil || !strings.Contains(err.Error(), `/values/0/rule: rule failed at value "x": memory budget exceeded`) {
+		t.Errorf("got %v", err)
+	}
+}

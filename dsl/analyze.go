@@ -48,6 +48,9 @@ type Sizes struct {
 	// Points is the most points a person can have: what bounds points, and
 	// the points of a requirement or a skill's level.
 	Points int
+	// Skills is the number of the ladder's skills: the length of
+	// skillLevels.
+	Skills int
 }
 
 // Shape is what Program.Check knows of the ladder a rule is written for.
@@ -127,7 +130,8 @@ func hull(a, b *value) *value {
 type analysis struct {
 	src    string
 	sizes  Sizes
-	levels int // how many levels: the greatest level.rank
+	levels int  // how many levels: the greatest level.rank
+	value  bool // the rule is a value rule
 	lets   []letValue
 	elems  []frame
 	facts  []fact
@@ -257,11 +261,12 @@ func (a *analysis) eval1(n *node) *value {
 			v.work = 1
 			return v
 		case rule.VarSkillLevels:
-			v := a.listVar(kSkillLevel)
-			v.work = 1
-			return v
+			n := float64(s.Skills)
+			return &value{nlo: n, n: n, elem: &value{}, work: 1}
 		case rule.VarPoints:
 			return &value{lo: 0, hi: float64(s.Points), work: 1}
+		case rule.VarRank:
+			return &value{lo: 0, hi: float64(max(1, a.levels)), work: 1}
 		}
 		return &value{work: 1}
 	case opElem:
@@ -284,6 +289,9 @@ func (a *analysis) eval1(n *node) *value {
 			v.n = float64(s.Name)
 		case "rank":
 			v.lo, v.hi = 1, float64(max(1, a.levels))
+			if a.value {
+				v.lo = 0 // next, at the top of a track: the only level a value rule sees
+			}
 		case "level":
 			v.lo, v.hi = 0, float64(s.Steps)
 		case "points":
@@ -498,7 +506,11 @@ func (a *analysis) binary(n *node) *value {
 func (a *analysis) divisor(n *node, v *value) {
 	if n.op == opCall && n.name == "len" && n.args[0].t.kind == kList {
 		list := n.args[0]
-		a.fail(n, "%s is 0 when the list is empty, and a division by 0 has no value: use share(%s) for the share reached, or test len(%s) > 0 first, as in len(%s) > 0 and ...", n, list, list, list)
+		if k := list.t.elem.kind; k == kRequirement || k == kSkillResult {
+			a.fail(n, "%s is 0 when the list is empty, and a division by 0 has no value: use share(%s) for the share reached, or test len(%s) > 0 first, as in len(%s) > 0 and ...", n, list, list, list)
+		} else {
+			a.fail(n, "%s is 0 when the list is empty, and a division by 0 has no value: test len(%s) > 0 first, as in len(%s) > 0 and ...", n, list, list)
+		}
 		return
 	}
 	a.fail(n, "%s may be 0 on this ladder (%s), and a division by 0 has no value: divide by a number that cannot be 0, or test it first, as in %s > 0 and ...", n, formatRange(v), n)
@@ -646,7 +658,7 @@ func (p *Program) analyze(s Sizes, levels int) (float64, *Error) {
 		s.Reason = MaxReasonLength * utf8.UTFMax
 	}
 	s.List = max(s.List, 1)
-	a := &analysis{src: p.source, sizes: s, levels: levels}
+	a := &analysis{src: p.source, sizes: s, levels: levels, value: p.scope == ValueRule}
 	v := a.eval(p.ir)
 	return v.work, a.err
 }

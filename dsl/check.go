@@ -68,7 +68,10 @@ func typecheck(src string, scope Scope, lim Limits, root ast.Node) (c *checker, 
 		}
 	}()
 	n = c.expr(root)
-	if n.t.kind != kBool {
+	switch {
+	case scope == ValueRule && !n.t.numeric():
+		c.fail(0, "a value's rule must be a number, but this one is %s", n.t)
+	case scope != ValueRule && n.t.kind != kBool:
 		c.fail(0, "a rule must be true or false, but this one is %s", n.t)
 	}
 	return c, n, nil
@@ -175,15 +178,13 @@ func (c *checker) ident(a *ast.IdentifierNode) *node {
 
 // unknownName explains a name that is not a variable of the scope.
 func unknownName(name string, scope Scope) string {
-	other := LevelRule
-	if scope == LevelRule {
-		other = SkillRule
-	}
 	if reason, ok := refused[name]; ok {
 		return name + " is not allowed in rules: " + reason
 	}
-	if slices.Contains(varNames(other), name) {
-		return fmt.Sprintf("%s is a variable of %s rules; a %s rule sees %s", name, other, scope, strings.Join(varNames(scope), ", "))
+	for _, other := range []Scope{SkillRule, LevelRule, ValueRule} {
+		if other != scope && slices.Contains(varNames(other), name) {
+			return fmt.Sprintf("%s is a variable of %s rules; a %s rule sees %s", name, other, scope, strings.Join(varNames(scope), ", "))
+		}
 	}
 	if builtinIndex(name) {
 		return name + notAvailable
@@ -567,7 +568,7 @@ func (c *checker) call(a *ast.CallNode) *node {
 	if builtinIndex(name) {
 		c.fail(pos, "%s%s", name, notAvailable)
 	}
-	for _, v := range slices.Concat(scopeVars(SkillRule), scopeVars(LevelRule), c.lets) {
+	for _, v := range slices.Concat(scopeVars(SkillRule), scopeVars(LevelRule), scopeVars(ValueRule), c.lets) {
 		if v.name == name {
 			c.fail(pos, "%s is a variable, not a function", name)
 		}

@@ -125,9 +125,10 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 	p.run = rule.Runnable{
 		Source: src,
 		Run:    p.runOn,
+		Value:  p.valueOn,
 		Uses:   func(variable string) bool { return p.uses&varBit(variable) != 0 },
-		Cost: func(list, text, name, reason int) float64 {
-			return p.cost(Sizes{List: list, Text: text, Name: name, Reason: reason})
+		Cost: func(s rule.Sizes) float64 {
+			return p.cost(Sizes{List: s.List, Text: s.Text, Name: s.Name, Reason: s.Reason, Skills: s.Skills})
 		},
 		PatternSize: c.patternSize,
 	}
@@ -137,7 +138,7 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 
 func newConfig(scope Scope) *conf.Config {
 	config := conf.CreateNew()
-	opts := append([]expr.Option{expr.Env(rule.TypeEnv(scope == LevelRule)), expr.DisableAllBuiltins()}, helperOptions()...)
+	opts := append([]expr.Option{expr.Env(rule.TypeEnv(int(scope))), expr.DisableAllBuiltins()}, helperOptions()...)
 	for _, name := range builtins {
 		opts = append(opts, expr.EnableBuiltin(name))
 	}
@@ -304,6 +305,10 @@ func varBit(name string) uint16 {
 		return 128
 	case rule.VarPoints:
 		return 256
+	case rule.VarRank:
+		return 512
+	case rule.VarNext:
+		return 1024
 	}
 	return 0
 }
@@ -327,6 +332,27 @@ func (p *Program) runOn(m *vm.VM, env rule.Env) (bool, error) {
 		return false, fmt.Errorf("rule gave %T, not a boolean", out)
 	}
 	return b, nil
+}
+
+// valueOn runs a value rule on env with machine m, as runOn does a rule of
+// another scope, and returns its number.
+func (p *Program) valueOn(m *vm.VM, env rule.Env) (float64, error) {
+	m.MemoryBudget = p.lim.MemoryBudget
+	out, err := m.Run(p.prog, map[string]any(env))
+	if err != nil {
+		var fe *file.Error
+		if errors.As(err, &fe) {
+			return 0, &Error{Source: p.source, Offset: fe.From, Message: cleanMessage(fe.Message)}
+		}
+		return 0, err
+	}
+	switch x := out.(type) {
+	case int:
+		return float64(x), nil
+	case float64:
+		return x, nil
+	}
+	return 0, fmt.Errorf("rule gave %T, not a number", out)
 }
 
 // fromExpr turns an error of expr's parser, checker or compiler into an

@@ -252,7 +252,7 @@ func TestRunOverTheMemoryBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = p.runOn(&m, rule.NewEnv(SkillRule == LevelRule))
+	_, err = p.runOn(&m, rule.NewEnv(rule.SkillScope))
 	want := "1:21: memory budget exceeded\n    len(map(1..10, map(1..10, #))) > 0\n                        ^"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
@@ -427,7 +427,7 @@ func TestCheckErrors(t *testing.T) {
 // by the names rules write, not by Go's.
 func TestInOnAValueAsksForAField(t *testing.T) {
 	var m vm.VM
-	env := rule.NewEnv(SkillRule == LevelRule)
+	env := rule.NewEnv(rule.SkillScope)
 	for rule, want := range map[string]bool{
 		"'id' in skill":            true,
 		"'ID' in skill":            false,

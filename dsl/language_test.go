@@ -32,7 +32,7 @@ func req(id, status string) rule.Requirement {
 
 // skillEnv makes the environment of a skill rule with the given lists.
 func skillEnv(hard, soft []rule.Requirement) rule.Env {
-	env := rule.NewEnv(false)
+	env := rule.NewEnv(rule.SkillScope)
 	env[rule.VarHard] = list(hard)
 	env[rule.VarSoft] = list(soft)
 	env[rule.VarSkill] = rule.Skill{ID: "devops", Name: "DevOps"}
@@ -93,7 +93,7 @@ func TestLanguage_level(t *testing.T) {
 
 // levelEnv makes the environment of a level rule.
 func levelEnv(skills []rule.SkillResult, reach rule.Mark) rule.Env {
-	env := rule.NewEnv(true)
+	env := rule.NewEnv(rule.LevelScope)
 	env[rule.VarSkills] = list(skills)
 	env[rule.VarLevel] = rule.Level{ID: "4", Name: "Level 4", Rank: 4, Reach: "Other squads"}
 	env[rule.VarReachMark] = reach

@@ -32,7 +32,7 @@ type world struct {
 
 // env returns the world as a run of the expr program sees it.
 func (w *world) env(s Scope) rule.Env {
-	env := rule.NewEnv(s == LevelRule)
+	env := rule.NewEnv(int(s))
 	if s == SkillRule {
 		env[rule.VarHard] = anys(w.Hard)
 		env[rule.VarSoft] = anys(w.Soft)

@@ -252,6 +252,14 @@ func domainName(d domain) string {
 
 // scopeVars returns the variables of a scope and their types.
 func scopeVars(s Scope) []field {
+	if s == ValueRule {
+		return []field{
+			{rule.VarPoints, tInt},
+			{rule.VarRank, tInt},
+			{rule.VarSkillLevels, listOf(tSkillLevel, -1)},
+			{rule.VarNext, tLevel},
+		}
+	}
 	if s == LevelRule {
 		return []field{
 			{rule.VarSkills, listOf(tSkillResult, -1)},

@@ -49,10 +49,11 @@ func MustLoadAssessment(t testing.TB, path string) *ladder.Assessment {
 //	  ]
 //	}
 //
-// A case may also pin the track of its rank, the level of some skills, and
-// the points:
+// A case may also pin the track of its rank, the level of some skills, the
+// points and named values:
 //
-//	{"assessment": "ben.json", "track": "tech-lead", "rank": 4, "skills": {"people": 4}, "points": 0}
+//	{"assessment": "ivo.json", "track": "manager", "rank": 2, "skills": {"planning": 3},
+//	 "points": 18, "values": {"points-to-next-title": 2}}
 type Cases struct {
 	Ladder string   `json:"ladder"` // the ladder's path
 	Cases  []Pinned `json:"cases"`  // at least one
@@ -72,6 +73,8 @@ type Pinned struct {
 	Skills map[string]int `json:"skills,omitempty"`
 	// Points are the points the assessment must give, when not nil.
 	Points *int `json:"points,omitempty"`
+	// Values holds the number each named value must have, by value ID.
+	Values map[string]float64 `json:"values,omitempty"`
 	// Note says why, for the reader of the file and of a failure.
 	Note string `json:"note,omitempty"`
 
@@ -177,6 +180,21 @@ func parseCases(path string, data []byte) (*Cases, error) {
 							p.Points = &points
 						}
 					},
+					"values": func(n *source.Node, ptr string) {
+						if n.Kind != source.Object {
+							add(n.Start, ptr, "must be an object of numbers by value ID")
+							return
+						}
+						p.Values = make(map[string]float64, len(n.Members))
+						for _, m := range n.Members {
+							v, err := strconv.ParseFloat(m.Value.Text, 64)
+							if m.Value.Kind != source.Number || err != nil {
+								add(m.Value.Start, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), "must be a number")
+								continue
+							}
+							p.Values[m.Key] = v
+						}
+					},
 					"skills": func(n *source.Node, ptr string) {
 						if n.Kind != source.Object {
 							add(n.Start, ptr, "must be an object of skill levels by skill ID")
@@ -256,6 +274,15 @@ func (p Pinned) Check(l *ladder.Ladder, dir string) error {
 	}
 	if p.Points != nil && res.Points != *p.Points {
 		wrong = append(wrong, fmt.Sprintf("it gives %d points, not %d", res.Points, *p.Points))
+	}
+	for _, id := range slices.Sorted(maps.Keys(p.Values)) {
+		i := slices.IndexFunc(res.Values, func(v ladder.ValueResult) bool { return v.ID == id })
+		switch {
+		case i < 0:
+			wrong = append(wrong, fmt.Sprintf("the ladder has no value %q", id))
+		case res.Values[i].Value != p.Values[id]:
+			wrong = append(wrong, fmt.Sprintf("value %q is %g, not %g", id, res.Values[i].Value, p.Values[id]))
+		}
 	}
 	if len(wrong) > 0 {
 		return fmt.Errorf("%s: %s%s", path, strings.Join(wrong, "; "), why)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/ladderkit/ladder"
@@ -144,6 +145,9 @@ func writeReport(w io.Writer, res *ladder.Result) {
 	}
 	if res.Points != 0 {
 		fmt.Fprintf(w, "Points: %d\n", res.Points)
+	}
+	for _, v := range res.Values {
+		fmt.Fprintf(w, "%s: %s\n", display.Escape(v.Name), strconv.FormatFloat(v.Value, 'g', -1, 64))
 	}
 
 	nameWidth := 0

@@ -103,7 +103,7 @@ func TestValidateValue(t *testing.T) {
 			doc:    `{"id": "demo", "name": "Demo", "skills": [], "levels": [{"id": "1", "requirements": [{"id": "r", "kind": "hard", "text": "t"}]}], "a/b~c": 1}`,
 			want: []docschema.Violation{
 				{Pointer: "/a~1b~0c", Keyword: "additionalProperties", Key: true,
-					Message: `unknown field "a/b~c"; the fields here are $schema, id, name, summary, description, version, tracks, impliedSteps, rules, skills, levels`},
+					Message: `unknown field "a/b~c"; the fields here are $schema, id, name, summary, description, version, tracks, impliedSteps, rules, values, skills, levels`},
 			},
 		},
 		{

@@ -43,8 +43,16 @@ type Input struct {
 	// Ranks holds, after Decide, the rank on each line (see Plan.Line):
 	// the highest r such that the line's levels 1 to r are all reached.
 	Ranks []int
-	// Rank is Ranks[0], the rank of a ladder without tracks.
+	// Track is 1 + the index of the track the assessment names, 0 when it
+	// names none. The caller sets it before Decide.
+	Track int
+	// Line is, after Decide, the line of Rank: the track named, or the
+	// first of the highest ranks.
+	Line int
+	// Rank is, after Decide, Ranks[Line].
 	Rank int
+	// Values holds, after Decide, the value of each named value.
+	Values []float64
 
 	run     *runner // the expression machinery, nil when the plan has no rules
 	blocked []bool  // scratch of skillLevels
@@ -61,6 +69,7 @@ func (p *Plan) newInput() any {
 		Implied:     make([]bool, len(p.spec.Requirements)),
 		SkillLevels: make([]int, len(p.views)*len(p.spec.Skills)),
 		Ranks:       make([]int, p.lines),
+		Values:      make([]float64, len(p.spec.Values)),
 	}
 	if p.boxes != nil {
 		in.run = newRunner(p)
@@ -77,6 +86,7 @@ func (p *Plan) Release(in *Input) {
 	clear(in.Reach)
 	clear(in.Description)
 	clear(in.Implied)
+	in.Track = 0
 	p.pool.Put(in)
 }
 
@@ -118,12 +128,19 @@ func (p *Plan) Decide(in *Input) error {
 		}
 	}
 	p.rank(in)
+	for i, prog := range p.values {
+		v, err := in.run.value(prog, in)
+		if err != nil {
+			return &RuleError{Level: -1, Scope: dsl.ValueRule, AtLevel: -1, AtGroup: -1, AtStep: -1, Value: i, Err: err}
+		}
+		in.Values[i] = v
+	}
 	return nil
 }
 
 // DecideLevel applies the rules of the level at index i to the input's
 // marks and sets the verdicts of its groups and of the level, leaving the
-// other levels' verdicts and the ranks as they are. After a change to the
+// other levels' verdicts, the ranks and the values as they are. After a change to the
 // marks of one level, it brings the verdicts up to date in the time of
 // that level alone: ladder lint flips marks one at a time this way. Where
 // a level's verdict depends on other levels' marks (see Cross), it
@@ -182,8 +199,9 @@ func (p *Plan) decideStep(in *Input, skill, step int) (bool, error) {
 	return in.run.step(p.stepRule, in, skill, step, g)
 }
 
-// rank counts the rank on each line.
+// rank counts the rank on each line, and picks the line of Rank.
 func (p *Plan) rank(in *Input) {
+	in.Line = 0
 	for t := range p.lines {
 		in.Ranks[t] = 0
 		for r, i := range p.views[t] {
@@ -192,8 +210,14 @@ func (p *Plan) rank(in *Input) {
 			}
 			in.Ranks[t] = r + 1
 		}
+		if in.Track == 0 && in.Ranks[t] > in.Ranks[in.Line] {
+			in.Line = t
+		}
 	}
-	in.Rank = in.Ranks[0]
+	if in.Track > 0 && in.Track <= p.lines {
+		in.Line = in.Track - 1
+	}
+	in.Rank = in.Ranks[in.Line]
 }
 
 // imply marks reached the unassessed requirements below each skill's
@@ -388,8 +412,11 @@ type boxes struct {
 	// at each step, by index in Input.Steps.
 	stepSkill, stepLevel []any
 	// skillLevel holds rule.SkillLevel by skill, by level; nil when no
-	// level rule reads skillLevels.
+	// rule reads skillLevels.
 	skillLevel [][]any
+	// top is the level a value rule sees in next at the top of a track:
+	// the zero level, of rank 0.
+	top any
 }
 
 func newBoxes(p *Plan) *boxes {
@@ -418,6 +445,9 @@ func newBoxes(p *Plan) *boxes {
 		}
 		skillLevels = skillLevels || p.level[i] != nil && p.level[i].Uses(rule.VarSkillLevels)
 	}
+	for _, prog := range p.values {
+		skillLevels = skillLevels || prog.Uses(rule.VarSkillLevels)
+	}
 	for i, sk := range p.spec.Skills {
 		for j, st := range sk.Steps {
 			k := p.stepStart[i] + j
@@ -445,6 +475,7 @@ func newBoxes(p *Plan) *boxes {
 	for s := range b.mark {
 		b.mark[s] = markValue(Mark{Status: Status(s)})
 	}
+	b.top = rule.Level{}
 	return b
 }
 
@@ -462,6 +493,7 @@ type runner struct {
 	p                    *Plan
 	vm                   vm.VM
 	skillEnv, levelEnv   rule.Env
+	valueEnv             rule.Env
 	hard, soft, skills   []any
 	hardN, softN, skillN []any // hardN[n] is hard[:n] stored in an interface, made once
 	// skillLevels holds, by view, the list a level rule sees in
@@ -490,8 +522,9 @@ func newRunner(p *Plan) *runner {
 	}
 	r := &runner{
 		p:        p,
-		skillEnv: rule.NewEnv(false),
-		levelEnv: rule.NewEnv(true),
+		skillEnv: rule.NewEnv(rule.SkillScope),
+		levelEnv: rule.NewEnv(rule.LevelScope),
+		valueEnv: rule.NewEnv(rule.ValueScope),
 		hard:     make([]any, maxHard),
 		soft:     make([]any, maxSoft),
 		skills:   make([]any, maxGroups),
@@ -520,6 +553,27 @@ func (r *runner) prepare(in *Input) {
 			list[i] = r.p.boxes.skillLevel[i][in.SkillLevels[v*n+i]]
 		}
 	}
+}
+
+// value computes a named value, once the rank is known.
+func (r *runner) value(prog *rule.Runnable, in *Input) (float64, error) {
+	env := r.valueEnv
+	if prog.Uses(rule.VarPoints) {
+		env[rule.VarPoints] = r.points
+	}
+	if prog.Uses(rule.VarRank) {
+		env[rule.VarRank] = in.Rank
+	}
+	if prog.Uses(rule.VarSkillLevels) {
+		env[rule.VarSkillLevels] = r.skillLevelsN[in.Line]
+	}
+	if prog.Uses(rule.VarNext) {
+		env[rule.VarNext] = r.p.boxes.top
+		if line := r.p.views[in.Line]; in.Rank < len(line) {
+			env[rule.VarNext] = r.p.boxes.level[line[in.Rank]]
+		}
+	}
+	return prog.Value(&r.vm, env)
 }
 
 func (r *runner) step(prog *rule.Runnable, in *Input, skill, step int, g *Group) (bool, error) {

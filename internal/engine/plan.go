@@ -83,6 +83,15 @@ type Spec struct {
 	// Implied says that reaching a step of a skill implies the steps below
 	// it: an unassessed requirement there counts as reached.
 	Implied bool
+	// Values are the ladder's named values, each computed by a rule.
+	Values []Value
+}
+
+// Value is a named value of a ladder: a number its rule computes from the
+// points, the rank, the skills' levels and the next level.
+type Value struct {
+	ID, Name string
+	Rule     string
 }
 
 // Track is a track of a ladder.
@@ -160,6 +169,8 @@ type Plan struct {
 	// stepRule is the program deciding the skills' steps: the ladder's
 	// skill rule, nil for the default.
 	stepRule *rule.Runnable
+	// values holds the program of each named value.
+	values []*rule.Runnable
 
 	// views lists the levels whose groups give the skills their levels,
 	// by index: for a ladder without tracks, one view of all its levels;
@@ -199,12 +210,18 @@ type RuleError struct {
 	// rule deciding a skill's step (AtLevel and AtGroup are then -1). They
 	// are all -1 for a rule that does not compile.
 	AtLevel, AtGroup, AtStep int
+	// Value is the index of the named value, for a rule of scope
+	// dsl.ValueRule.
+	Value int
 	// Err is what went wrong, a *dsl.Error when it is inside the rule.
 	Err error
 }
 
 // Error says which rule, where, and what is wrong.
 func (e *RuleError) Error() string {
+	if e.Scope == dsl.ValueRule {
+		return fmt.Sprintf("rule of value %d: %v", e.Value+1, e.Err)
+	}
 	where := "ladder"
 	if e.Level >= 0 {
 		where = fmt.Sprintf("level %d", e.Level+1)
@@ -275,7 +292,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		shape.Sizes.Name = max(shape.Sizes.Name, len(g.Skill), len(g.Name))
 	}
 	shape.Sizes.Steps = len(spec.Levels)
-	shape.Sizes.List = len(spec.Skills) // skillLevels
+	shape.Sizes.Skills = len(spec.Skills)
 	for i, l := range spec.Levels {
 		shape.Levels[i] = l.ID
 		shape.Sizes.List = max(shape.Sizes.List, len(l.Groups))
@@ -317,7 +334,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		if scope == dsl.LevelRule {
 			written = rules.Rules{Level: src}
 		}
-		if written.Default() {
+		if scope != dsl.ValueRule && written.Default() {
 			return nil // the default: the plain path decides, faster
 		}
 		key := scope.String() + "\x00" + src
@@ -361,6 +378,14 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		}
 	}
 	p.stepRule = ladderSkill
+	p.values = make([]*rule.Runnable, len(spec.Values))
+	for i, v := range spec.Values {
+		from := len(errs)
+		p.values[i] = compile(dsl.ValueRule, v.Rule, -1)
+		for _, e := range errs[from:] {
+			e.Value = i
+		}
+	}
 	if len(errs) == 0 {
 		if err := totalCost(p, sizes, lim); err != nil {
 			errs = append(errs, err)
@@ -373,7 +398,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		return nil, err
 	}
 	p.cross = spec.Implied || p.stepStart[len(spec.Skills)] > 0
-	custom := p.stepRule != nil && p.stepStart[len(spec.Skills)] > 0
+	custom := p.stepRule != nil && p.stepStart[len(spec.Skills)] > 0 || len(p.values) > 0
 	for i, l := range spec.Levels {
 		custom = custom || p.skill[i] != nil || p.level[i] != nil
 		if len(l.Profile) > 0 || p.level[i] != nil && (p.level[i].Uses(rule.VarSkillLevels) || p.level[i].Uses(rule.VarPoints)) {
@@ -403,7 +428,7 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 	cost := func(prog *rule.Runnable) float64 {
 		c, ok := costs[prog]
 		if !ok {
-			c = prog.Cost(sizes.List, sizes.Text, sizes.Name, sizes.Reason)
+			c = prog.Cost(rule.Sizes{List: sizes.List, Text: sizes.Text, Name: sizes.Name, Reason: sizes.Reason, Skills: sizes.Skills})
 			costs[prog] = c
 		}
 		return c
@@ -414,6 +439,12 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 		share[key{-1, dsl.SkillRule}] += c
 		total += c
 		runs += steps
+	}
+	for i, prog := range p.values {
+		c := cost(prog)
+		share[key{-2 - i, dsl.ValueRule}] += c
+		total += c
+		runs++
 	}
 	for i, l := range p.spec.Levels {
 		if prog := p.skill[i]; prog != nil {
@@ -439,8 +470,11 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 			worst = k
 		}
 	}
-	src := p.spec.Rules.Skill
+	src, level, value := p.spec.Rules.Skill, worst.origin, 0
 	switch {
+	case worst.scope == dsl.ValueRule:
+		level, value = -1, -2-worst.origin
+		src = p.spec.Values[value].Rule
 	case worst.origin >= 0 && worst.scope == dsl.SkillRule:
 		src = p.spec.Levels[worst.origin].Rules.Skill
 	case worst.origin >= 0:
@@ -448,7 +482,7 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 	case worst.scope == dsl.LevelRule:
 		src = p.spec.Rules.Level
 	}
-	return &RuleError{Level: worst.origin, Scope: worst.scope, AtLevel: -1, AtGroup: -1, AtStep: -1, Err: &dsl.Error{Source: src, Message: fmt.Sprintf(
+	return &RuleError{Level: level, Scope: worst.scope, AtLevel: -1, AtGroup: -1, AtStep: -1, Value: value, Err: &dsl.Error{Source: src, Message: fmt.Sprintf(
 		"the rules may take up to %.0f steps to evaluate this ladder, in %d runs (this rule %.0f): over the limit of %.0f",
 		total, runs, share[worst], maxTotal)}}
 }
@@ -456,7 +490,7 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 // clone returns a deep copy of the spec, which the caller may then change.
 func (s Spec) clone() Spec {
 	c := s
-	c.Requirements, c.Levels, c.Skills, c.Tracks = slices.Clone(s.Requirements), slices.Clone(s.Levels), slices.Clone(s.Skills), slices.Clone(s.Tracks)
+	c.Requirements, c.Levels, c.Skills, c.Tracks, c.Values = slices.Clone(s.Requirements), slices.Clone(s.Levels), slices.Clone(s.Skills), slices.Clone(s.Tracks), slices.Clone(s.Values)
 	cloneGroup := func(g *Group) { g.Hard, g.Soft = slices.Clone(g.Hard), slices.Clone(g.Soft) }
 	for i := range c.Levels {
 		l := &c.Levels[i]
@@ -606,6 +640,9 @@ func (p *Plan) Line(t int) []int { return p.views[t] }
 
 // Tracks returns the plan's tracks. They must not be modified.
 func (p *Plan) Tracks() []Track { return p.spec.Tracks }
+
+// Values returns the plan's named values. They must not be modified.
+func (p *Plan) Values() []Value { return p.spec.Values }
 
 // Skills returns the plan's skills. They must not be modified.
 func (p *Plan) Skills() []Skill { return p.spec.Skills }

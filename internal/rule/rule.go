@@ -15,6 +15,9 @@ type Runnable struct {
 	// returns the verdict, or an error when the run fails, which a rule
 	// that passed its checks on the ladder of env does not.
 	Run func(m *vm.VM, env Env) (bool, error)
+	// Value runs a rule that computes a value (ValueScope), as Run does,
+	// and returns the number.
+	Value func(m *vm.VM, env Env) (float64, error)
 	// Reasons and Lists say what a run may observe beyond the statuses:
 	// the reasons of requirements and marks, and a level rule's skills'
 	// hard and soft lists. An environment may leave out what a rule
@@ -24,12 +27,16 @@ type Runnable struct {
 	// need not be set.
 	Uses func(variable string) bool
 	// Cost returns the steps one run may take over what it sees, of the
-	// sizes given (see dsl.Sizes).
-	Cost func(list, text, name, reason int) float64
+	// sizes given.
+	Cost func(Sizes) float64
 	// PatternSize is the size of the rule's regular expressions (see
 	// dsl.Limits.MaxPatternSize).
 	PatternSize int
 }
+
+// Sizes are the sizes of what a rule sees that bound its cost (see
+// dsl.Sizes).
+type Sizes struct{ List, Text, Name, Reason, Skills int }
 
 // Of returns the runnable form of a *dsl.Program. Package dsl sets it when
 // it is initialized.
@@ -144,6 +151,15 @@ const (
 	VarDescriptionMark = "descriptionMark"
 	VarSkillLevels     = "skillLevels"
 	VarPoints          = "points"
+	VarRank            = "rank"
+	VarNext            = "next"
+)
+
+// The scopes of rules, as package dsl numbers them (dsl.Scope).
+const (
+	SkillScope = iota // a skill rule
+	LevelScope        // a level rule
+	ValueScope        // a rule that computes a named value
 )
 
 // Env holds the variables of one run of a rule, by name. Lists (hard, soft,
@@ -153,11 +169,14 @@ const (
 // value. NewEnv makes one for a scope.
 type Env map[string]any
 
-// NewEnv returns the environment of a skill rule, or of a level rule when
-// level is true, with every variable set to its zero value.
-func NewEnv(level bool) Env {
-	if level {
+// NewEnv returns the environment of a rule of a scope (SkillScope,
+// LevelScope or ValueScope), with every variable set to its zero value.
+func NewEnv(scope int) Env {
+	switch scope {
+	case LevelScope:
 		return Env{VarSkills: []any{}, VarLevel: Level{}, VarReachMark: unassessedMark, VarDescriptionMark: unassessedMark, VarSkillLevels: []any{}, VarPoints: 0}
+	case ValueScope:
+		return Env{VarPoints: 0, VarRank: 0, VarSkillLevels: []any{}, VarNext: Level{}}
 	}
 	return Env{VarHard: []any{}, VarSoft: []any{}, VarSkill: Skill{}, VarLevel: Level{}}
 }
@@ -166,9 +185,12 @@ var unassessedMark = Mark{Status: Unassessed}
 
 // TypeEnv is the environment expr's checker sees: the same names, with
 // typed lists, so that rules are checked against the element types.
-func TypeEnv(level bool) map[string]any {
-	if level {
+func TypeEnv(scope int) map[string]any {
+	switch scope {
+	case LevelScope:
 		return map[string]any{VarSkills: []SkillResult{}, VarLevel: Level{}, VarReachMark: Mark{}, VarDescriptionMark: Mark{}, VarSkillLevels: []SkillLevel{}, VarPoints: 0}
+	case ValueScope:
+		return map[string]any{VarPoints: 0, VarRank: 0, VarSkillLevels: []SkillLevel{}, VarNext: Level{}}
 	}
 	return map[string]any{VarHard: []Requirement{}, VarSoft: []Requirement{}, VarSkill: Skill{}, VarLevel: Level{}}
 }
