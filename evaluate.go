@@ -512,9 +512,8 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 		}
 		gr.Requirements = reqs[from:len(reqs):len(reqs)]
 	}
-	n := len(skills)
 	for i, sk := range skills {
-		level := in.SkillLevels[view*n+i]
+		level := l.plan.SkillLevel(in, view, i)
 		sr := &res.Skills[i]
 		*sr = SkillResult{ID: sk.ID, Name: sk.Name, Level: level}
 		if level > 0 && len(sk.Steps) > 0 {
@@ -552,7 +551,7 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 			from := len(profile)
 			v := l.plan.View(i)
 			for _, need := range lv.Profile {
-				has := in.SkillLevels[v*n+need.Skill]
+				has := l.plan.SkillLevel(in, v, need.Skill)
 				profile = append(profile, ProfileResult{Skill: skills[need.Skill].ID, Name: skills[need.Skill].Name, Want: need.Level, Level: has, Met: has >= need.Level})
 			}
 			lr.Profile = profile[from:len(profile):len(profile)]

@@ -156,6 +156,66 @@ var hostileCases = []hostileCase{
 		}},
 }
 
+// Cases of the shapes of "Any ladder": what they cost must grow with the
+// document, not with tracks × levels or skills × levels.
+var hostileShapes = []hostileCase{
+	{name: "many tracks after many shared levels", ladder: func(tb testing.TB) []byte {
+		l := ladder.Ladder{ID: "t", Name: "T", Skills: []ladder.Skill{}, Rules: &rules.Rules{Level: "points >= level.threshold"}}
+		for i := range 20_000 {
+			l.Levels = append(l.Levels, ladder.Level{ID: fmt.Sprintf("s%d", i)})
+		}
+		for i := range 20_000 {
+			l.Tracks = append(l.Tracks, ladder.Track{ID: fmt.Sprintf("t%d", i), Name: "T"})
+			l.Levels = append(l.Levels, ladder.Level{ID: fmt.Sprintf("l%d", i), Track: fmt.Sprintf("t%d", i), Threshold: 1})
+		}
+		return marshal(tb, &l)
+	}, assessment: func(tb testing.TB) []byte {
+		return []byte(`{"ladder": "t", "subject": "x", "marks": {}}`)
+	}},
+	{name: "many tracks over the groups of many skills", ladder: func(tb testing.TB) []byte {
+		l := ladder.Ladder{ID: "t", Name: "T", ImpliedSteps: true}
+		for s := range 50 {
+			l.Skills = append(l.Skills, ladder.Skill{ID: fmt.Sprintf("s%d", s), Name: "S"})
+		}
+		shared := ladder.Level{ID: "shared"}
+		for s := range 50 {
+			shared.Requirements = append(shared.Requirements, ladder.Requirement{ID: fmt.Sprintf("r-%d", s), Skill: fmt.Sprintf("s%d", s), Kind: ladder.Hard, Text: "t"})
+		}
+		l.Levels = append(l.Levels, shared)
+		for t := range 500 {
+			l.Tracks = append(l.Tracks, ladder.Track{ID: fmt.Sprintf("t%d", t), Name: "T"})
+			lv := ladder.Level{ID: fmt.Sprintf("l%d", t), Track: fmt.Sprintf("t%d", t)}
+			for s := range 50 {
+				lv.Requirements = append(lv.Requirements, ladder.Requirement{ID: fmt.Sprintf("r%d-%d", t, s), Skill: fmt.Sprintf("s%d", s), Kind: ladder.Hard, Text: "t"})
+			}
+			l.Levels = append(l.Levels, lv)
+		}
+		return marshal(tb, &l)
+	}, assessment: func(tb testing.TB) []byte {
+		return []byte(`{"ladder": "t", "subject": "x", "marks": {"r7-3": {"status": "reached"}}}`)
+	}},
+	{name: "skillLevels read over many skills at many levels", refused: "the rules may take up to", ladder: func(tb testing.TB) []byte {
+		l := ladder.Ladder{ID: "t", Name: "T", Rules: &rules.Rules{Level: "len(skillLevels) > 0"}}
+		for s := range 100_000 {
+			l.Skills = append(l.Skills, ladder.Skill{ID: fmt.Sprintf("s%d", s), Name: "S"})
+		}
+		for i := range 20 {
+			l.Levels = append(l.Levels, ladder.Level{ID: fmt.Sprintf("l%d", i)})
+		}
+		return marshal(tb, &l)
+	}},
+}
+
+func marshal(tb testing.TB, v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
+func init() { hostileCases = append(hostileCases, hostileShapes...) }
+
 func TestHostileDocuments(t *testing.T) {
 	for _, tc := range hostileCases {
 		t.Run(tc.name, func(t *testing.T) {

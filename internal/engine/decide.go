@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/expr-lang/expr/vm"
 
@@ -34,8 +35,10 @@ type Input struct {
 	// was implied by a step reached above it (see Spec.Implied): Marks
 	// then holds Reached for it.
 	Implied []bool
-	// SkillLevels holds, after Decide, the level of each skill in each
-	// view (see Plan.View): SkillLevels[v*len(skills)+i].
+	// SkillLevels holds, after Decide, the level of each skill: of a skill
+	// with steps, its step; of another, its level along the shared
+	// levels, which is its level on a track where the track's own levels
+	// have no group of it (see Plan.SkillLevel).
 	SkillLevels []int
 	// Points is, after Decide, the person's points: what the skills'
 	// levels are worth, and the points of the requirements reached.
@@ -54,8 +57,17 @@ type Input struct {
 	// Values holds, after Decide, the value of each named value.
 	Values []float64
 
-	run     *runner // the expression machinery, nil when the plan has no rules
-	blocked []bool  // scratch of skillLevels
+	run *runner // the expression machinery, nil when the plan has no rules
+	// trackLevels holds the levels of the skills on the tracks whose own
+	// levels have their groups, by slot (see Plan.trackSlot).
+	trackLevels []int
+	// open says, by skill, that the skill's groups at the shared levels
+	// are all reached, so that a track's own levels can raise its level;
+	// by slot, the same along the track.
+	open, openOn []bool
+	// top and above are scratch of imply.
+	top   []int
+	above []bool
 }
 
 func (p *Plan) newInput() any {
@@ -67,7 +79,10 @@ func (p *Plan) newInput() any {
 		Levels:      make([]bool, len(p.spec.Levels)),
 		Steps:       make([]bool, p.stepStart[len(p.spec.Skills)]),
 		Implied:     make([]bool, len(p.spec.Requirements)),
-		SkillLevels: make([]int, len(p.views)*len(p.spec.Skills)),
+		SkillLevels: make([]int, len(p.spec.Skills)),
+		trackLevels: make([]int, p.slots),
+		open:        make([]bool, len(p.spec.Skills)),
+		openOn:      make([]bool, p.slots),
 		Ranks:       make([]int, p.lines),
 		Values:      make([]float64, len(p.spec.Values)),
 	}
@@ -201,14 +216,23 @@ func (p *Plan) decideStep(in *Input, skill, step int) (bool, error) {
 
 // rank counts the rank on each line, and picks the line of Rank.
 func (p *Plan) rank(in *Input) {
+	shared := 0
+	for _, i := range p.shared {
+		if !in.Levels[i] {
+			break
+		}
+		shared++
+	}
 	in.Line = 0
 	for t := range p.lines {
-		in.Ranks[t] = 0
-		for r, i := range p.views[t] {
-			if !in.Levels[i] {
-				break
+		in.Ranks[t] = shared
+		if t < len(p.own) && shared == len(p.shared) {
+			for _, i := range p.own[t] {
+				if !in.Levels[i] {
+					break
+				}
+				in.Ranks[t]++
 			}
-			in.Ranks[t] = r + 1
 		}
 		if in.Track == 0 && in.Ranks[t] > in.Ranks[in.Line] {
 			in.Line = t
@@ -221,7 +245,10 @@ func (p *Plan) rank(in *Input) {
 }
 
 // imply marks reached the unassessed requirements below each skill's
-// highest step reached, and reports whether it marked any.
+// highest step reached, and reports whether it marked any. The steps of a
+// skill without steps of its own are its groups along a line: a group of a
+// track's level implies the groups below it on the track and at the shared
+// levels, and a group of a shared level those below it there.
 func (p *Plan) imply(in *Input) bool {
 	marked := false
 	imply := func(g *Group) {
@@ -246,27 +273,65 @@ func (p *Plan) imply(in *Input) bool {
 			imply(&sk.Steps[j].Group)
 		}
 	}
-	// Along each line, the groups of a skill below its highest one
-	// reached.
 	if len(p.groupSkill) == 0 {
 		return marked
 	}
-	top := make([]bool, len(p.spec.Skills))
-	for t := range p.lines {
-		clear(top)
-		line := p.views[t]
-		for r := len(line) - 1; r >= 0; r-- {
-			i := line[r]
-			for g := range p.spec.Levels[i].Groups {
-				k := p.groupStart[i] + g
-				s := p.groupSkill[k]
-				if s < 0 {
-					continue
+	n := len(p.spec.Skills)
+	if cap(in.top) < max(n, p.slots) {
+		in.top = make([]int, max(n, p.slots))
+		in.above = make([]bool, n)
+	}
+	// above[s]: a track's own level has a group of s reached, which
+	// implies every group of s at the shared levels. top[s]: the position
+	// in the shared levels of the highest group of s reached there.
+	above, top := in.above[:n], in.top[:n]
+	clear(above)
+	for s := range top {
+		top[s] = -1
+	}
+	groups := func(i int, f func(k, s int)) {
+		for k := p.groupStart[i]; k < p.groupStart[i+1]; k++ {
+			if s := p.groupSkill[k]; s >= 0 {
+				f(k, s)
+			}
+		}
+	}
+	for _, own := range p.own {
+		for _, i := range own {
+			groups(i, func(k, s int) { above[s] = above[s] || in.Groups[k] })
+		}
+	}
+	for r, i := range p.shared {
+		groups(i, func(k, s int) {
+			if in.Groups[k] {
+				top[s] = r
+			}
+		})
+	}
+	for r, i := range p.shared {
+		for g := range p.spec.Levels[i].Groups {
+			if s := p.groupSkill[p.groupStart[i]+g]; s >= 0 && (above[s] || r < top[s]) {
+				imply(&p.spec.Levels[i].Groups[g])
+			}
+		}
+	}
+	// Along each track's own levels, by slot.
+	topOn := in.top[:p.slots]
+	for t, own := range p.own {
+		for _, slot := range p.trackSlot[t] {
+			topOn[slot] = -1
+		}
+		for r, i := range own {
+			groups(i, func(k, s int) {
+				if in.Groups[k] {
+					topOn[p.trackSlot[t][s]] = r
 				}
-				if top[s] {
+			})
+		}
+		for r, i := range own {
+			for g := range p.spec.Levels[i].Groups {
+				if s := p.groupSkill[p.groupStart[i]+g]; s >= 0 && r < topOn[p.trackSlot[t][s]] {
 					imply(&p.spec.Levels[i].Groups[g])
-				} else if in.Groups[k] {
-					top[s] = true
 				}
 			}
 		}
@@ -274,11 +339,12 @@ func (p *Plan) imply(in *Input) bool {
 	return marked
 }
 
-// skillLevels works out each skill's level in each view, and the points.
+// skillLevels works out each skill's level, along the shared levels and on
+// each track, and the points.
 func (p *Plan) skillLevels(in *Input) {
-	n := len(p.spec.Skills)
 	points := 0
 	for i, sk := range p.spec.Skills {
+		in.SkillLevels[i], in.open[i] = 0, true
 		if len(sk.Steps) == 0 {
 			continue
 		}
@@ -289,36 +355,44 @@ func (p *Plan) skillLevels(in *Input) {
 			}
 			level = j + 1
 		}
-		for v := range p.views {
-			in.SkillLevels[v*n+i] = level
-		}
+		in.SkillLevels[i] = level
 		if level > 0 {
 			points += sk.Steps[level-1].Points
 		}
 	}
-	for v, view := range p.views {
-		levels := in.SkillLevels[v*n : (v+1)*n]
-		// A skill without steps has the rank of its highest group
-		// reached with all those below it on the view: blocked[s] once
-		// one is not.
-		blocked := in.scratch(n)
-		for i := range levels {
-			blocked[i] = len(p.spec.Skills[i].Steps) > 0
-			if !blocked[i] {
-				levels[i] = 0
+	// A skill without steps has the rank of its highest group reached
+	// with all those below it on the line; open[s] until one is not.
+	for r, i := range p.shared {
+		for k := p.groupStart[i]; k < p.groupStart[i+1]; k++ {
+			s := p.groupSkill[k]
+			if s < 0 || !in.open[s] {
+				continue
+			}
+			if in.Groups[k] {
+				in.SkillLevels[s] = r + 1
+			} else {
+				in.open[s] = false
 			}
 		}
-		for r, i := range view {
-			for g := range p.spec.Levels[i].Groups {
-				k := p.groupStart[i] + g
+	}
+	for t, own := range p.own {
+		for s, slot := range p.trackSlot[t] {
+			in.trackLevels[slot], in.openOn[slot] = in.SkillLevels[s], in.open[s]
+		}
+		for r, i := range own {
+			for k := p.groupStart[i]; k < p.groupStart[i+1]; k++ {
 				s := p.groupSkill[k]
-				if s < 0 || blocked[s] {
+				if s < 0 {
+					continue
+				}
+				slot := p.trackSlot[t][s]
+				if !in.openOn[slot] {
 					continue
 				}
 				if in.Groups[k] {
-					levels[s] = r + 1
+					in.trackLevels[slot] = len(p.shared) + r + 1
 				} else {
-					blocked[s] = true
+					in.openOn[slot] = false
 				}
 			}
 		}
@@ -331,21 +405,11 @@ func (p *Plan) skillLevels(in *Input) {
 	in.Points = points
 }
 
-// scratch returns a slice of n booleans, reused.
-func (in *Input) scratch(n int) []bool {
-	if cap(in.blocked) < n {
-		in.blocked = make([]bool, n)
-	}
-	return in.blocked[:n]
-}
-
 // met reports whether the skill levels of the level's view meet its
 // profile.
 func (p *Plan) met(in *Input, i int) bool {
-	n := len(p.spec.Skills)
-	levels := in.SkillLevels[p.levelView[i]*n : (p.levelView[i]+1)*n]
 	for _, need := range p.spec.Levels[i].Profile {
-		if levels[need.Skill] < need.Level {
+		if p.SkillLevel(in, p.levelView[i], need.Skill) < need.Level {
 			return false
 		}
 	}
@@ -411,9 +475,11 @@ type boxes struct {
 	// stepSkill and stepLevel are the skill and level a skill rule sees
 	// at each step, by index in Input.Steps.
 	stepSkill, stepLevel []any
-	// skillLevel holds rule.SkillLevel by skill, by level; nil when no
-	// rule reads skillLevels.
+	// skillLevel holds rule.SkillLevel by skill, for each level the skill
+	// can have, which skillRanks lists in order; nil when no rule reads
+	// skillLevels.
 	skillLevel [][]any
+	skillRanks [][]int
 	// top is the level a value rule sees in next at the top of a track:
 	// the zero level, of rank 0.
 	top any
@@ -456,19 +522,34 @@ func newBoxes(p *Plan) *boxes {
 		}
 	}
 	if skillLevels {
+		// The levels a skill can have: 0 and its steps, or 0 and the
+		// ranks of the levels where it has a group.
 		b.skillLevel = make([][]any, len(p.spec.Skills))
+		b.skillRanks = make([][]int, len(p.spec.Skills))
 		for i, sk := range p.spec.Skills {
-			most := len(p.spec.Levels)
-			if len(sk.Steps) > 0 {
-				most = len(sk.Steps)
+			ranks := []int{0}
+			for j := range sk.Steps {
+				ranks = append(ranks, j+1)
 			}
-			b.skillLevel[i] = make([]any, most+1)
-			for level := range most + 1 {
+			b.skillRanks[i] = ranks
+		}
+		for i := range p.spec.Levels {
+			for k := p.groupStart[i]; k < p.groupStart[i+1]; k++ {
+				if s := p.groupSkill[k]; s >= 0 && len(p.spec.Skills[s].Steps) == 0 {
+					b.skillRanks[s] = append(b.skillRanks[s], p.ranks[i])
+				}
+			}
+		}
+		for i, sk := range p.spec.Skills {
+			slices.Sort(b.skillRanks[i])
+			b.skillRanks[i] = slices.Compact(b.skillRanks[i])
+			b.skillLevel[i] = make([]any, len(b.skillRanks[i]))
+			for j, level := range b.skillRanks[i] {
 				points := 0
 				if len(sk.Steps) > 0 && level > 0 {
 					points = sk.Steps[level-1].Points
 				}
-				b.skillLevel[i][level] = rule.SkillLevel{ID: sk.ID, Name: sk.Name, Level: level, Points: points}
+				b.skillLevel[i][j] = rule.SkillLevel{ID: sk.ID, Name: sk.Name, Level: level, Points: points}
 			}
 		}
 	}
@@ -477,6 +558,12 @@ func newBoxes(p *Plan) *boxes {
 	}
 	b.top = rule.Level{}
 	return b
+}
+
+// skillLevelValue returns the value of a skill's level.
+func (b *boxes) skillLevelValue(s, level int) any {
+	j, _ := slices.BinarySearch(b.skillRanks[s], level)
+	return b.skillLevel[s][j]
 }
 
 func requirementValue(r Requirement, m Mark) rule.Requirement {
@@ -496,10 +583,11 @@ type runner struct {
 	valueEnv             rule.Env
 	hard, soft, skills   []any
 	hardN, softN, skillN []any // hardN[n] is hard[:n] stored in an interface, made once
-	// skillLevels holds, by view, the list a level rule sees in
-	// skillLevels, and skillLevelsN each stored in an interface once.
-	skillLevels  [][]any
-	skillLevelsN []any
+	// skillLevels holds the list a rule sees in skillLevels, filled for
+	// view, and skillLevelsN the same stored in an interface once.
+	skillLevels  []any
+	skillLevelsN any
+	view         int
 	points       any // Input.Points, stored in an interface once per Decide
 }
 
@@ -533,12 +621,8 @@ func newRunner(p *Plan) *runner {
 	r.softN = prefixes(r.soft)
 	r.skillN = prefixes(r.skills)
 	if p.boxes.skillLevel != nil {
-		r.skillLevels = make([][]any, len(p.views))
-		r.skillLevelsN = make([]any, len(p.views))
-		for v := range r.skillLevels {
-			r.skillLevels[v] = make([]any, len(p.spec.Skills))
-			r.skillLevelsN[v] = r.skillLevels[v]
-		}
+		r.skillLevels = make([]any, len(p.spec.Skills))
+		r.skillLevelsN = r.skillLevels
 	}
 	return r
 }
@@ -547,12 +631,20 @@ func newRunner(p *Plan) *runner {
 // levels and points are known.
 func (r *runner) prepare(in *Input) {
 	r.points = in.Points
-	n := len(r.p.spec.Skills)
-	for v, list := range r.skillLevels {
-		for i := range list {
-			list[i] = r.p.boxes.skillLevel[i][in.SkillLevels[v*n+i]]
+	r.view = -1
+}
+
+// skillLevelsOf returns the list a rule sees in skillLevels, in a view. It
+// fills it only when the view changes: a rule that reads skillLevels costs
+// the number of skills more (see totalCost).
+func (r *runner) skillLevelsOf(in *Input, view int) any {
+	if r.view != view {
+		for i := range r.skillLevels {
+			r.skillLevels[i] = r.p.boxes.skillLevelValue(i, r.p.SkillLevel(in, view, i))
 		}
+		r.view = view
 	}
+	return r.skillLevelsN
 }
 
 // value computes a named value, once the rank is known.
@@ -565,12 +657,12 @@ func (r *runner) value(prog *rule.Runnable, in *Input) (float64, error) {
 		env[rule.VarRank] = in.Rank
 	}
 	if prog.Uses(rule.VarSkillLevels) {
-		env[rule.VarSkillLevels] = r.skillLevelsN[in.Line]
+		env[rule.VarSkillLevels] = r.skillLevelsOf(in, in.Line)
 	}
 	if prog.Uses(rule.VarNext) {
 		env[rule.VarNext] = r.p.boxes.top
-		if line := r.p.views[in.Line]; in.Rank < len(line) {
-			env[rule.VarNext] = r.p.boxes.level[line[in.Rank]]
+		if i := r.p.atRank(in.Line, in.Rank+1); i >= 0 {
+			env[rule.VarNext] = r.p.boxes.level[i]
 		}
 	}
 	return prog.Value(&r.vm, env)
@@ -669,7 +761,7 @@ func (r *runner) level(prog *rule.Runnable, in *Input, i int, groups []bool) (bo
 		env[rule.VarDescriptionMark] = r.mark(in.Description[i], reasons)
 	}
 	if prog.Uses(rule.VarSkillLevels) {
-		env[rule.VarSkillLevels] = r.skillLevelsN[r.p.levelView[i]]
+		env[rule.VarSkillLevels] = r.skillLevelsOf(in, r.p.levelView[i])
 	}
 	if prog.Uses(rule.VarPoints) {
 		env[rule.VarPoints] = r.points

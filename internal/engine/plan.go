@@ -172,16 +172,23 @@ type Plan struct {
 	// values holds the program of each named value.
 	values []*rule.Runnable
 
-	// views lists the levels whose groups give the skills their levels,
-	// by index: for a ladder without tracks, one view of all its levels;
-	// with tracks, one per track (the shared levels, then the track's),
-	// then the shared levels alone. The first views are the lines ranks
-	// are counted on. A level's rules and profile see the skill levels of
-	// its view: its track's, or the shared one.
-	views     [][]int
+	// shared lists the shared levels by index, and own the levels of each
+	// track; a ladder without tracks is one line of shared levels. Line t
+	// (of lines) is shared, then own[t]: ranks are counted along it. A
+	// level's view, whose skill levels its rules and profile see, is its
+	// track's line, or for a shared level the shared levels alone (view
+	// len(own), 0 without tracks).
+	shared    []int
+	own       [][]int
 	lines     int
 	levelView []int
 	ranks     []int // the rank of each level on its line
+	// trackSlot maps, for each track, the skills that have groups in its
+	// own levels to their slot in Input.trackLevels: a skill's level on a
+	// track differs from its shared level only where the track has its
+	// groups, and the slots are as many as those, not tracks × skills.
+	trackSlot []map[int]int
+	slots     int
 	// groupSkill is the index in spec.Skills of each group's skill, by
 	// index in Input.Groups, -1 for a general group.
 	groupSkill []int
@@ -429,6 +436,10 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 		c, ok := costs[prog]
 		if !ok {
 			c = prog.Cost(rule.Sizes{List: sizes.List, Text: sizes.Text, Name: sizes.Name, Reason: sizes.Reason, Skills: sizes.Skills})
+			if prog.Uses(rule.VarSkillLevels) {
+				// The list is filled for the run.
+				c += float64(sizes.Skills)
+			}
 			costs[prog] = c
 		}
 		return c
@@ -585,43 +596,36 @@ func (p *Plan) layout() {
 	for i, sk := range s.Skills {
 		p.stepStart[i+1] = p.stepStart[i] + len(sk.Steps)
 	}
-	p.levelView = make([]int, len(s.Levels))
 	tracks := len(s.Tracks)
-	if tracks == 0 {
-		all := make([]int, len(s.Levels))
-		for i := range all {
-			all[i] = i
-		}
-		p.views, p.lines = [][]int{all}, 1
-		p.rankLevels()
-		return
-	}
-	var shared []int
-	p.views = make([][]int, tracks+1)
-	p.lines = tracks
+	p.levelView = make([]int, len(s.Levels))
+	p.ranks = make([]int, len(s.Levels))
+	p.lines = max(1, tracks)
+	p.own = make([][]int, tracks)
 	for i, l := range s.Levels {
-		switch {
-		case l.Track == 0:
-			shared = append(shared, i)
-			p.levelView[i] = tracks
-		case l.Track <= tracks:
-			p.views[l.Track-1] = append(p.views[l.Track-1], i)
+		if l.Track > 0 && l.Track <= tracks {
+			p.own[l.Track-1] = append(p.own[l.Track-1], i)
 			p.levelView[i] = l.Track - 1
+			continue
 		}
+		p.shared = append(p.shared, i)
+		p.levelView[i] = tracks
 	}
-	for t := range tracks {
-		p.views[t] = append(slices.Clone(shared), p.views[t]...)
+	for r, i := range p.shared {
+		p.ranks[i] = r + 1
 	}
-	p.views[tracks] = shared
-	p.rankLevels()
-}
-
-// rankLevels sets the rank of each level on its line.
-func (p *Plan) rankLevels() {
-	p.ranks = make([]int, len(p.spec.Levels))
-	for _, view := range p.views {
-		for r, i := range view {
-			p.ranks[i] = r + 1
+	p.trackSlot = make([]map[int]int, tracks)
+	for t, own := range p.own {
+		p.trackSlot[t] = map[int]int{}
+		for r, i := range own {
+			p.ranks[i] = len(p.shared) + r + 1
+			for k := p.groupStart[i]; k < p.groupStart[i+1]; k++ {
+				if sk := p.groupSkill[k]; sk >= 0 {
+					if _, ok := p.trackSlot[t][sk]; !ok {
+						p.trackSlot[t][sk] = p.slots
+						p.slots++
+					}
+				}
+			}
 		}
 	}
 }
@@ -630,13 +634,18 @@ func (p *Plan) rankLevels() {
 // line for a shared level.
 func (p *Plan) Rank(i int) int { return p.ranks[i] }
 
-// Lines returns the number of lines ranks are counted on: one per track,
-// or one for a ladder without tracks.
-func (p *Plan) Lines() int { return p.lines }
-
-// Line returns the indices of the levels of line t, in order: the rank of
-// Line(t)[r-1] on the line is r. It must not be modified.
-func (p *Plan) Line(t int) []int { return p.views[t] }
+// atRank returns the index of the level of a rank on line t, -1 for none.
+func (p *Plan) atRank(t, rank int) int {
+	switch {
+	case rank < 1:
+		return -1
+	case rank <= len(p.shared):
+		return p.shared[rank-1]
+	case t < len(p.own) && rank-len(p.shared) <= len(p.own[t]):
+		return p.own[t][rank-len(p.shared)-1]
+	}
+	return -1
+}
 
 // Tracks returns the plan's tracks. They must not be modified.
 func (p *Plan) Tracks() []Track { return p.spec.Tracks }
@@ -651,9 +660,21 @@ func (p *Plan) Skills() []Skill { return p.spec.Skills }
 // skill at index i.
 func (p *Plan) StepStart(i int) int { return p.stepStart[i] }
 
-// View returns the index of the view whose skill levels the level at index
-// i sees, for Input.SkillLevel.
+// View returns the view whose skill levels the level at index i sees (see
+// SkillLevel): its track's line, or the shared levels.
 func (p *Plan) View(i int) int { return p.levelView[i] }
+
+// SkillLevel returns, after Decide, the level of the skill at index s in a
+// view: a line (0 to the number of tracks - 1, or 0 for a ladder without
+// tracks, as Input.Line), or the shared levels (the number of tracks).
+func (p *Plan) SkillLevel(in *Input, view, s int) int {
+	if view < len(p.own) && len(p.spec.Skills[s].Steps) == 0 {
+		if slot, ok := p.trackSlot[view][s]; ok {
+			return in.trackLevels[slot]
+		}
+	}
+	return in.SkillLevels[s]
+}
 
 // Levels returns the plan's levels. They must not be modified.
 func (p *Plan) Levels() []Level { return p.spec.Levels }
