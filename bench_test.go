@@ -168,6 +168,7 @@ func largeLadder(levels, skills, reqs int) (string, *ladder.Assessment) {
 // same report, in plain Go over plain structs, with marks in a map.
 type handwritten struct {
 	id, name, version string
+	skills            []ladder.Skill
 	levels            []hwLevel
 }
 
@@ -185,7 +186,13 @@ type hwResult struct {
 	ladder, name, version   string
 	subject, assessor, date string
 	rank                    int
+	skills                  []hwSkillResult
 	levels                  []hwLevelResult
+}
+
+type hwSkillResult struct {
+	id, name string
+	level    int
 }
 
 type hwLevelResult struct {
@@ -208,10 +215,13 @@ type hwRequirement struct {
 	kind     ladder.Kind
 	status   ladder.Status
 	reason   string
+	implied  bool
+	points   int
+	details  *ladder.Details
 }
 
 func newHandwritten(l *ladder.Ladder) *handwritten {
-	h := &handwritten{id: l.ID, name: l.Name, version: l.Version}
+	h := &handwritten{id: l.ID, name: l.Name, version: l.Version, skills: l.Skills}
 	names := map[string]string{"": "General"}
 	for _, s := range l.Skills {
 		names[s.ID] = s.Name
@@ -256,7 +266,7 @@ func (h *handwritten) evaluate(a *ladder.Assessment) hwResult {
 					m.Status = ladder.Unassessed
 					gr.unassessed = append(gr.unassessed, r.ID)
 				}
-				gr.requirements[k] = hwRequirement{id: r.ID, text: r.Text, kind: r.Kind, status: m.Status, reason: m.Reason}
+				gr.requirements[k] = hwRequirement{id: r.ID, text: r.Text, kind: r.Kind, status: m.Status, reason: m.Reason, points: r.Points}
 				if m.Status == ladder.NotApplicable {
 					continue
 				}
@@ -284,6 +294,23 @@ func (h *handwritten) evaluate(a *ladder.Assessment) hwResult {
 			res.rank = i + 1
 		} else {
 			ranked = false
+		}
+	}
+	// Each skill's level: the rank of its highest group reached with all
+	// those below it.
+	res.skills = make([]hwSkillResult, len(h.skills))
+	for k, s := range h.skills {
+		res.skills[k] = hwSkillResult{id: s.ID, name: s.Name}
+	levels:
+		for i := range res.levels {
+			for _, g := range res.levels[i].groups {
+				if g.skill == s.ID {
+					if !g.reached {
+						break levels
+					}
+					res.skills[k].level = i + 1
+				}
+			}
 		}
 	}
 	return res

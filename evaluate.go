@@ -217,10 +217,9 @@ type RequirementResult struct {
 	Implied bool `json:"implied,omitempty"`
 	// Points are what the requirement is worth when reached.
 	Points int `json:"points,omitempty"`
-	// Examples, Evidence and Links are the requirement's details.
-	Examples []string `json:"examples,omitempty"`
-	Evidence []string `json:"evidence,omitempty"`
-	Links    []Link   `json:"links,omitempty"`
+	// Details are the requirement's examples, evidence and links, nil
+	// (left out) when it has none. They are the result's own copy.
+	Details *Details `json:"details,omitempty"`
 }
 
 // Count is a number of requirements reached out of a total.
@@ -421,6 +420,38 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 	}
 	ids := make([]string, 0, nIDs)
 	marks := make([]Mark, 0, nMarks)
+	// The details, copied into three arrays.
+	var details []Details
+	var texts []string
+	var links []Link
+	if l.details.n > 0 {
+		details = make([]Details, 0, l.details.n)
+		texts = make([]string, 0, l.details.texts)
+		if l.details.links > 0 {
+			links = make([]Link, 0, l.details.links)
+		}
+	}
+	copyDetails := func(d *Details) *Details {
+		if d.empty() {
+			return nil
+		}
+		strs := func(list []string) []string {
+			if len(list) == 0 {
+				return nil
+			}
+			from := len(texts)
+			texts = append(texts, list...)
+			return texts[from:len(texts):len(texts)]
+		}
+		c := Details{Examples: strs(d.Examples), Evidence: strs(d.Evidence)}
+		if len(d.Links) > 0 {
+			from := len(links)
+			links = append(links, d.Links...)
+			c.Links = links[from:len(links):len(links)]
+		}
+		details = append(details, c)
+		return &details[len(details)-1]
+	}
 	reqs := make([]RequirementResult, 0, l.plan.NumRequirements())
 	groups := make([]GroupResult, nGroups)
 	var steps []StepResult
@@ -507,7 +538,7 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 			req, m := &l.reqs[r], in.Marks[r]
 			reqs = append(reqs, RequirementResult{
 				ID: req.ID, Kind: kind, Text: req.Text, Status: statusOf(m.Status), Reason: m.Reason, Implied: in.Implied[r],
-				Points: req.Points, Examples: req.Examples, Evidence: req.Evidence, Links: req.Links,
+				Points: req.Points, Details: copyDetails(&req.Details),
 			})
 		}
 		gr.Requirements = reqs[from:len(reqs):len(reqs)]

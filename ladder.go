@@ -75,8 +75,9 @@ type Ladder struct {
 
 	plan *engine.Plan
 	// reqs are the requirements as the plan numbers them, for the
-	// details results give.
-	reqs []Requirement
+	// details results give; details counts what results copy of them.
+	reqs    []Requirement
+	details struct{ n, texts, links int }
 	// id, name and version are the ID, Name and Version parsed, which
 	// results report and assessments are matched against.
 	id, name, version string
@@ -203,13 +204,24 @@ type Requirement struct {
 	// Points are what the requirement is worth when reached: they add up
 	// to a person's points, which rules read as points.
 	Points int `json:"points,omitempty" jsonschema:"minimum=0,maximum=1000000"`
-	// Examples show the requirement met, for assessors and reports.
+	// Details are what the requirement says besides its text: examples,
+	// evidence and links, written in the requirement's own object.
+	Details
+}
+
+// Details are what a requirement says besides its text, for assessors and
+// reports. They decide nothing.
+type Details struct {
+	// Examples show the requirement met.
 	Examples []string `json:"examples,omitempty"`
 	// Evidence lists signals an assessor can look for.
 	Evidence []string `json:"evidence,omitempty"`
 	// Links point to more on the requirement.
 	Links []Link `json:"links,omitempty"`
 }
+
+// empty reports whether there are no details.
+func (d *Details) empty() bool { return len(d.Examples) == 0 && len(d.Evidence) == 0 && len(d.Links) == 0 }
 
 // Link is a link from a requirement to more on it.
 type Link struct {

@@ -210,7 +210,11 @@ func notUTF8(v reflect.Value, ptr string, ps *problems) {
 		for i := range t.NumField() {
 			f := t.Field(i)
 			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if !f.IsExported() || name == "-" {
+			switch {
+			case f.Anonymous && name == "":
+				notUTF8(v.Field(i), ptr, ps) // its fields are the struct's
+				continue
+			case !f.IsExported() || name == "-":
 				continue
 			}
 			notUTF8(v.Field(i), ptr+"/"+strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1"), ps)
@@ -432,8 +436,14 @@ func (l *Ladder) spec() engine.Spec {
 			trackIndex[t.ID] = len(spec.Tracks)
 		}
 	}
+	l.details.n, l.details.texts, l.details.links = 0, 0, 0
 	requirement := func(r Requirement) int {
 		l.reqs = append(l.reqs, r)
+		if !r.Details.empty() {
+			l.details.n++
+			l.details.texts += len(r.Examples) + len(r.Evidence)
+			l.details.links += len(r.Links)
+		}
 		spec.Requirements = append(spec.Requirements, engine.Requirement{ID: r.ID, Text: r.Text, Points: r.Points})
 		return len(spec.Requirements) - 1
 	}

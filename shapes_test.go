@@ -399,3 +399,31 @@ func TestValues(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A requirement's details are its own fields in JSON, and each result has
+// its own copy of them.
+func TestRequirementDetails(t *testing.T) {
+	doc := strings.Replace(stepsLadder, `{"id": "c1", "kind": "hard", "text": "c1"}`,
+		`{"id": "c1", "kind": "hard", "text": "c1", "examples": ["e1", "e2"], "evidence": ["v1"], "links": [{"text": "Guide", "url": "https://example.com/g"}]}`, 1)
+	l := mustParse(t, doc)
+	want := &ladder.Details{Examples: []string{"e1", "e2"}, Evidence: []string{"v1"}, Links: []ladder.Link{{Text: "Guide", URL: "https://example.com/g"}}}
+	res := evaluate(t, l, marksOf(t, "s"))
+	if got := res.Requirement("c1").Details; !reflect.DeepEqual(got, want) {
+		t.Errorf("details = %+v, want %+v", got, want)
+	}
+	if got := res.Requirement("c2").Details; got != nil {
+		t.Errorf("a requirement without details has %+v", got)
+	}
+	res.Requirement("c1").Details.Examples[0] = "changed"
+	if got := evaluate(t, l, marksOf(t, "s")).Requirement("c1").Details; !reflect.DeepEqual(got, want) {
+		t.Errorf("a change to one result's details shows in the next: %+v", got)
+	}
+	var built ladder.Ladder
+	if err := json.Unmarshal([]byte(doc), &built); err != nil {
+		t.Fatal(err)
+	}
+	built.Skills[0].Steps[0].Requirements[0].Examples[1] = "\xff"
+	if _, err := ladder.New(&built); err == nil || err.Error() != "/skills/0/steps/0/requirements/0/examples/1: is not valid UTF-8" {
+		t.Errorf("New: got %v", err)
+	}
+}

@@ -369,13 +369,16 @@ func writeRequirement(w io.Writer, r *ladder.RequirementResult) {
 	for _, line := range strings.Split(r.Text, "\n") {
 		fmt.Fprintf(w, "      %s\n", display.Escape(line))
 	}
-	for _, x := range r.Examples {
+	if r.Details == nil {
+		return
+	}
+	for _, x := range r.Details.Examples {
 		fmt.Fprintf(w, "      example: %s\n", display.Escape(x))
 	}
-	for _, x := range r.Evidence {
+	for _, x := range r.Details.Evidence {
 		fmt.Fprintf(w, "      evidence: %s\n", display.Escape(x))
 	}
-	for _, l := range r.Links {
+	for _, l := range r.Details.Links {
 		if l.Text != "" {
 			fmt.Fprintf(w, "      link: %s <%s>\n", display.Escape(l.Text), display.Escape(l.URL))
 		} else {

@@ -73,7 +73,7 @@ func decode(n *Node, v reflect.Value) {
 		fields := fieldsOf(v.Type())
 		for _, m := range n.Members {
 			if i, ok := fields[m.Key]; ok {
-				decode(m.Value, v.Field(i))
+				decode(m.Value, v.FieldByIndex(i))
 			}
 		}
 	case reflect.Interface:
@@ -83,27 +83,39 @@ func decode(n *Node, v reflect.Value) {
 	}
 }
 
-// fields holds the fields of each struct type, by json name.
-var fields sync.Map // reflect.Type to map[string]int
+// fields holds the fields of each struct type, by json name: the index of
+// each, as reflect.Value.FieldByIndex takes it.
+var fields sync.Map // reflect.Type to map[string][]int
 
-func fieldsOf(t reflect.Type) map[string]int {
+// fieldsOf returns the fields of a struct type by json name. As with
+// encoding/json, the fields of an embedded struct without a json name are
+// the outer struct's, unless the outer struct has a field of that name.
+func fieldsOf(t reflect.Type) map[string][]int {
 	if f, ok := fields.Load(t); ok {
-		return f.(map[string]int)
+		return f.(map[string][]int)
 	}
-	f := make(map[string]int, t.NumField())
+	f := make(map[string][]int, t.NumField())
+	var embedded []int
 	for i := range t.NumField() {
 		sf := t.Field(i)
-		if !sf.IsExported() {
-			continue
-		}
 		name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
-		switch name {
-		case "-":
+		switch {
+		case sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct:
+			embedded = append(embedded, i)
 			continue
-		case "":
+		case !sf.IsExported() || name == "-":
+			continue
+		case name == "":
 			name = sf.Name
 		}
-		f[name] = i
+		f[name] = []int{i}
+	}
+	for _, i := range embedded {
+		for name, index := range fieldsOf(t.Field(i).Type) {
+			if _, ok := f[name]; !ok {
+				f[name] = append([]int{i}, index...)
+			}
+		}
 	}
 	fields.Store(t, f)
 	return f
