@@ -221,7 +221,9 @@ type Details struct {
 }
 
 // empty reports whether there are no details.
-func (d *Details) empty() bool { return len(d.Examples) == 0 && len(d.Evidence) == 0 && len(d.Links) == 0 }
+func (d *Details) empty() bool {
+	return len(d.Examples) == 0 && len(d.Evidence) == 0 && len(d.Links) == 0
+}
 
 // Link is a link from a requirement to more on it.
 type Link struct {
