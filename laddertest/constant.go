@@ -9,14 +9,14 @@ import (
 )
 
 // Constant is a verdict of a ladder's own rules that no assessment
-// changes: a skill or a level that is not reached even when everything is,
-// or one that is reached when nothing is. A rule such as
+// changes: a skill, a step or a level that is not reached even when
+// everything is, or one that is reached when nothing is. A rule such as
 // all(skills, .reached) and len(skills) > 50 makes every level unreachable;
 // count(soft, .reached) == 1 does the same to a skill without soft
 // requirements; missing(skills) <= 1 reaches, with no mark at all, a level
 // of one skill.
 type Constant struct {
-	// Level is the ID of the level.
+	// Level is the ID of the level, or of the step of a skill with steps.
 	Level string
 	// Group reports that the verdict is a skill's, decided by the skill
 	// rule; else it is the level's, decided by the level rule. Skill is
@@ -31,18 +31,22 @@ type Constant struct {
 	Assessment *ladder.Assessment
 
 	skillName, shown string
+	step             bool // Level is a step's ID
 }
 
 // String says what the verdict is and which assessment shows it.
 func (c *Constant) String() string {
 	what := fmt.Sprintf("level %q", c.Level)
-	if c.Group {
+	switch {
+	case c.Group && c.step:
+		what = fmt.Sprintf("step %q of skill %q", c.Level, c.skillName)
+	case c.Group:
 		what = fmt.Sprintf("skill %q at level %q", c.skillName, c.Level)
 	}
 	if c.Reached {
 		return fmt.Sprintf("%s is reached with nothing reached: with %s", what, c.shown)
 	}
-	return fmt.Sprintf("%s can never be reached: not even with %s", what, c.shown)
+	return fmt.Sprintf("%s is not reached, even with %s", what, c.shown)
 }
 
 // FindConstant evaluates l with everything reached, with no mark, and with
@@ -99,6 +103,19 @@ func FindConstant(l *ladder.Ladder) ([]*Constant, error) {
 			}
 			seen[key] = true
 			out = append(out, &Constant{Level: lv.ID, Reached: try.reached, Assessment: a, shown: try.shown})
+		}
+		// The steps of skills, decided by the ladder's skill rule.
+		if !plan.StepRule() {
+			continue
+		}
+		for _, s := range res.Skills {
+			for _, st := range s.Steps {
+				if st.Group.Reached != try.reached || seen[st.ID] {
+					continue
+				}
+				seen[st.ID] = true
+				out = append(out, &Constant{Level: st.ID, Group: true, Skill: s.ID, Reached: try.reached, Assessment: a, skillName: s.Name, shown: try.shown, step: true})
+			}
 		}
 	}
 	return out, nil

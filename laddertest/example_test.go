@@ -101,7 +101,7 @@ func ExampleFindConstant() {
 		}
 	}
 	// Output:
-	// level "1" can never be reached: not even with every requirement and level mark reached
-	// level "2" can never be reached: not even with every requirement and level mark reached
+	// level "1" is not reached, even with every requirement and level mark reached
+	// level "2" is not reached, even with every requirement and level mark reached
 	// level "2" is reached with nothing reached: with no mark at all
 }

@@ -282,12 +282,12 @@ func TestFindConstant(t *testing.T) {
 		{rules.Rules{}, nil},
 		{rules.Rules{Skill: "all(hard, .reached) and share(soft) >= 0.5"}, nil},
 		{rules.Rules{Level: "all(skills, .reached) and len(skills) > 50"}, []string{
-			`level "1" can never be reached: not even with every requirement and level mark reached`,
-			`level "2" can never be reached: not even with every requirement and level mark reached`,
-			`level "3" can never be reached: not even with every requirement and level mark reached`,
-			`level "4" can never be reached: not even with every requirement and level mark reached`,
-			`level "5" can never be reached: not even with every requirement and level mark reached`,
-			`level "6" can never be reached: not even with every requirement and level mark reached`,
+			`level "1" is not reached, even with every requirement and level mark reached`,
+			`level "2" is not reached, even with every requirement and level mark reached`,
+			`level "3" is not reached, even with every requirement and level mark reached`,
+			`level "4" is not reached, even with every requirement and level mark reached`,
+			`level "5" is not reached, even with every requirement and level mark reached`,
+			`level "6" is not reached, even with every requirement and level mark reached`,
 		}},
 		// Level 6 of the example has one group, which can lag.
 		{rules.Rules{Level: "missing(skills) <= 1"}, []string{

@@ -45,6 +45,9 @@ type Counterexample struct {
 	// where they cannot, the ranks may be equal, and the lost skill or level
 	// shows the fault.
 	RankBefore, RankAfter int
+	// PointsBefore and PointsAfter are the points of Before and After: a
+	// rule that reads points can lose a level as they grow.
+	PointsBefore, PointsAfter int
 	// Seed is the seed of the search that found it.
 	Seed int64
 
@@ -68,8 +71,12 @@ func (c *Counterexample) String() string {
 	case c.SkillLost:
 		lost = fmt.Sprintf("skill %q at level %q", c.skillName, c.Level)
 	}
-	return fmt.Sprintf("marking %s reached (it was %s) loses %s: the rank goes from %d to %d\n%s\nafter: the same, with %s reached",
-		c.Changed, c.Was, lost, c.RankBefore, c.RankAfter, before, c.Changed)
+	points := ""
+	if c.PointsBefore != c.PointsAfter {
+		points = fmt.Sprintf(" (the points go from %d to %d)", c.PointsBefore, c.PointsAfter)
+	}
+	return fmt.Sprintf("marking %s reached (it was %s) loses %s%s: the rank goes from %d to %d\n%s\nafter: the same, with %s reached",
+		c.Changed, c.Was, lost, points, c.RankBefore, c.RankAfter, before, c.Changed)
 }
 
 // markLines lists the marks of m that are not unassessed, one a line, in
@@ -392,6 +399,7 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 					Changed: slotName(l, k), Was: cmp.Or(s, ladder.Unassessed),
 					Level: st.ID, SkillLost: true, Skill: res.Skills[i].ID, skillName: res.Skills[i].Name,
 					RankBefore: res.Rank, RankAfter: res2.Rank,
+					PointsBefore: res.Points, PointsAfter: res2.Points,
 					slot: k, marks: markLines(l, m),
 				}, nil
 			}
@@ -418,6 +426,7 @@ func violationAt(l *ladder.Ladder, m Marks, slot int) (*Counterexample, error) {
 				Level: res.Levels[i].ID, LevelLost: levelLost,
 				SkillLost: lost != nil, Skill: skill, skillName: name,
 				RankBefore: res.Rank, RankAfter: res2.Rank,
+				PointsBefore: res.Points, PointsAfter: res2.Points,
 				slot: k, marks: markLines(l, m),
 			}, nil
 		}

@@ -191,7 +191,13 @@ func writeReport(w io.Writer, res *ladder.Result) {
 				verdict += " (not counted: a level below is not)"
 			}
 		}
-		fmt.Fprintf(w, "%s: %s%s\n", levelTitle(&lv), verdict, levelMarks(&lv))
+		title := levelTitle(&lv)
+		for _, t := range res.Tracks {
+			if lv.Track == t.ID {
+				title += " [" + display.Escape(t.Name) + "]"
+			}
+		}
+		fmt.Fprintf(w, "%s: %s%s\n", title, verdict, levelMarks(&lv))
 		if len(lv.Profile) > 0 {
 			var unmet []string
 			for _, p := range lv.Profile {

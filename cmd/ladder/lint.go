@@ -12,6 +12,7 @@ import (
 	"github.com/ladderkit/ladder/dsl"
 	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/internal/hook"
+	"github.com/ladderkit/ladder/internal/rule"
 	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/laddertest"
 )
@@ -93,13 +94,29 @@ func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	if c != nil {
-		problem(c.Level, c.SkillLost, fmt.Sprintf("rule is not monotone: %s\n--seed %d replays the search", c, c.Seed))
+		msg := fmt.Sprintf("rule is not monotone: %s", c)
+		if !c.SkillLost && c.PointsBefore < c.PointsAfter && readsPoints(plan, c.Level) {
+			msg += "\nthe rule reads points, which grow as more is reached: a rule true at fewer points must stay true at more," +
+				"\nas points >= level.threshold does; points < N or points == N is not"
+		}
+		problem(c.Level, c.SkillLost, msg+fmt.Sprintf("\n--seed %d replays the search", c.Seed))
 	}
 	if c != nil || len(constants) > 0 {
 		return exitInvalid
 	}
 	fmt.Fprintf(stdout, "%s: ok: no counterexample in %d assessments, and every level can be reached\n", path, max(search.Tests, 1))
 	return exitOK
+}
+
+// readsPoints reports whether the level rule deciding at a level reads
+// points.
+func readsPoints(plan *engine.Plan, level string) bool {
+	i, ok := plan.LookupLevel(level)
+	if !ok {
+		return false
+	}
+	prog, _ := plan.Rule(i, dsl.LevelRule)
+	return prog != nil && prog.Uses(rule.VarPoints)
 }
 
 // faultyRule returns the JSON pointer of the rule that decides at a level:

@@ -126,6 +126,13 @@ var goldenCases = []goldenCase{
 	{"lint-unreachable", []string{"lint", "--seed", "1", "testdata/unreachable.json"}, exitInvalid},
 	{"lint-one-soft", []string{"lint", "--seed", "1", "testdata/one-soft.json"}, exitInvalid},
 	{"lint-lenient", []string{"lint", "--seed", "1", "testdata/lenient.json"}, exitInvalid},
+	{"lint-points", []string{"lint", "--seed", "1", "testdata/non-monotone-points.json"}, exitInvalid},
+	{"lint-shapes", []string{"lint", "--seed", "1", "--tests", "100", "../../examples/points-and-titles/ladder.json", "../../examples/shared-levels-two-tracks/ladder.json", "../../examples/axes-and-roles/ladder.json"}, exitOK},
+	{"eval-points", []string{"eval", "../../examples/points-and-titles/ladder.json", "../../examples/points-and-titles/ivo-manager.json"}, exitOK},
+	{"eval-tracks", []string{"eval", "../../examples/shared-levels-two-tracks/ladder.json", "../../examples/shared-levels-two-tracks/dara-senior-1.json"}, exitOK},
+	{"eval-profiles", []string{"eval", "../../examples/axes-and-roles/ladder.json", "../../examples/axes-and-roles/ben-no-track.json"}, exitOK},
+	{"eval-details", []string{"eval", "../../examples/shared-levels-two-tracks/ladder.json", "../../examples/shared-levels-two-tracks/fay-individual-gap.json"}, exitOK},
+	{"validate-shapes", []string{"validate", "../../examples/points-and-titles/cases.json", "../../examples/shared-levels-two-tracks/cases.json", "../../examples/axes-and-roles/cases.json"}, exitOK},
 	{"lint-index-rule", []string{"lint", "--seed", "1", "testdata/index-rule.json"}, exitInvalid},
 	{"lint-invalid-ladder", []string{"lint", "testdata/bad-ladder.json"}, exitInvalid},
 }

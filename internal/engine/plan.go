@@ -701,6 +701,10 @@ func (p *Plan) LookupLevel(id string) (int, bool) {
 // level at index i.
 func (p *Plan) GroupStart(i int) int { return p.groupStart[i] }
 
+// StepRule reports whether the skills' steps are decided by a rule of the
+// ladder rather than the default.
+func (p *Plan) StepRule() bool { return p.stepRule != nil && p.stepStart[len(p.spec.Skills)] > 0 }
+
 // Custom reports whether any level's rules are not the defaults.
 func (p *Plan) Custom() bool { return p.boxes != nil }
 
