@@ -132,7 +132,8 @@ type Step struct {
 	// Description says what a person at this step of the skill is like.
 	Description string `json:"description,omitempty"`
 	// Points are what the skill is worth to a person whose level in it is
-	// this step (not added to the points of the steps below).
+	// this step (not added to the points of the steps below): never fewer
+	// than a step below is worth.
 	Points int `json:"points,omitempty" jsonschema:"minimum=0,maximum=1000000"`
 	// Requirements are what must hold to reach the step. They belong to
 	// the skill: their "skill" field is left out, or names it.

@@ -331,9 +331,17 @@ func (l *Ladder) check(ps *problems) {
 	levels := make(map[string]string)
 	reqs := make(map[string]string)
 	for i, s := range l.Skills {
+		most := 0 // the index of the step worth the most so far
 		for j, st := range s.Steps {
 			ptr := source.Pointer("skills", strconv.Itoa(i), "steps", strconv.Itoa(j))
 			unique("step", ptr+"/id", st.ID, levels)
+			// A skill's points are its step's: a step worth less than
+			// one below it would lose points to a person who reaches it.
+			if st.Points < s.Steps[most].Points {
+				ps.at(ptr+"/points", fmt.Sprintf("step %q is worth %d points, fewer than step %q below it (%d): a person who reaches it would lose points", st.ID, st.Points, s.Steps[most].ID, s.Steps[most].Points))
+			} else {
+				most = j
+			}
 			for k, r := range st.Requirements {
 				rp := source.Pointer("skills", strconv.Itoa(i), "steps", strconv.Itoa(j), "requirements", strconv.Itoa(k))
 				unique("requirement", rp+"/id", r.ID, reqs)

@@ -318,6 +318,198 @@ func TestLevelProperties(t *testing.T) {
 	p.TestingRun(t)
 }
 
+// anyRules are monotone rules that read what the shapes of "any ladder"
+// add: points, thresholds and skill levels.
+var anyRules = []rules.Rules{
+	{},
+	{Level: "all(skills, .reached) and points >= level.threshold"},
+	{Level: "points >= level.threshold"},
+	{Level: "all(skills, .reached) and count(skillLevels, .level >= 1) >= len(skillLevels) / 2"},
+	{Skill: "missing(hard) <= 1", Level: "missing(skills) <= 1 and points >= level.threshold"},
+}
+
+// byTrack evaluates an assessment on each track of the ladder (with no
+// track named when it has none), and returns the results.
+func byTrack(t *testing.T, l *ladder.Ladder, a *ladder.Assessment) []*ladder.Result {
+	if len(l.Tracks) == 0 {
+		return []*ladder.Result{rank(t, l, a)}
+	}
+	var out []*ladder.Result
+	for _, tr := range l.Tracks {
+		named := *a
+		named.Track = tr.ID
+		out = append(out, rank(t, l, &named))
+	}
+	return out
+}
+
+// below reports the first way in which after is below before: a lower rank
+// on a track, a lower skill level, fewer points, or a level, group or
+// step lost.
+func below(before, after []*ladder.Result) string {
+	for t := range before {
+		b, a := before[t], after[t]
+		if a.Rank < b.Rank {
+			return fmt.Sprintf("the rank on track %q goes from %d to %d", b.Track, b.Rank, a.Rank)
+		}
+		if a.Points < b.Points {
+			return fmt.Sprintf("the points go from %d to %d", b.Points, a.Points)
+		}
+		for i, s := range b.Skills {
+			if a.Skills[i].Level < s.Level {
+				return fmt.Sprintf("skill %s on track %q goes from level %d to %d", s.ID, b.Track, s.Level, a.Skills[i].Level)
+			}
+			for j, st := range s.Steps {
+				if st.Group.Reached && !a.Skills[i].Steps[j].Group.Reached {
+					return fmt.Sprintf("step %s is lost", st.ID)
+				}
+			}
+		}
+		for i, lv := range b.Levels {
+			if lv.Reached && !a.Levels[i].Reached {
+				return fmt.Sprintf("level %s is lost", lv.ID)
+			}
+			for g, group := range lv.Groups {
+				if group.Reached && !a.Levels[i].Groups[g].Reached {
+					return fmt.Sprintf("skill %q at level %s is lost", group.Name, lv.ID)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// The properties of ladders of any shape: skills with steps and points,
+// tracks, profiles, thresholds and implied steps.
+func TestAnyLadderProperties(t *testing.T) {
+	p := properties(t)
+
+	// 1. Turning any not_yet or unassessed mark into reached never lowers
+	// a rank on any track, a skill's level, the points, nor loses a
+	// level, a group or a step.
+	p.Property("monotone in evidence, on every track", prop.ForAll(func(c laddertest.Case) bool {
+		l, a, _ := build(t, c)
+		before := byTrack(t, l, a)
+		m := slices.Clone(c.Marks)
+		for k, s := range m {
+			if s != ladder.NotYet && s != ladder.Unassessed {
+				continue
+			}
+			m[k] = ladder.Reached
+			after := byTrack(t, l, m.Assessment(l))
+			m[k] = s
+			if why := below(before, after); why != "" {
+				t.Logf("marking slot %d reached: %s", k, why)
+				return false
+			}
+		}
+		return true
+	}, laddertest.GenAnyCase(anyRules...)))
+
+	// 2. Implied steps never lower a rank, a skill level or the points:
+	// the same ladder without them gives no more.
+	p.Property("implied marks never lower a rank", prop.ForAll(func(c laddertest.Case) bool {
+		c.Shape.Implied = true
+		l, a, _ := build(t, c)
+		c.Shape.Implied = false
+		plain, err := c.Shape.Ladder()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if why := below(byTrack(t, plain, a), byTrack(t, l, a)); why != "" {
+			t.Logf("with implied steps, %s", why)
+			return false
+		}
+		return true
+	}, laddertest.GenAnyCase(anyRules...)))
+
+	// 3. An implied mark counts as a reached one: giving the implied marks
+	// changes nothing but which are implied.
+	p.Property("implied marks are as if given", prop.ForAll(func(c laddertest.Case) bool {
+		c.Shape.Implied = true
+		l, a, res := build(t, c)
+		given := &ladder.Assessment{Ladder: a.Ladder, Subject: a.Subject, Marks: maps(a.Marks), Levels: a.Levels}
+		for _, id := range impliedIDs(res) {
+			given.Marks[id] = ladder.Mark{Status: ladder.Reached}
+		}
+		res2 := rank(t, l, given)
+		if len(impliedIDs(res2)) != 0 {
+			// Giving them may reach more, and imply more.
+			return res2.Rank >= res.Rank
+		}
+		clearImplied(res)
+		return reflect.DeepEqual(res, res2)
+	}, laddertest.GenAnyCase(anyRules...)))
+
+	// 4. On each track, rank r means the track's levels 1..r are reached
+	// and the next is not; the level reached is on the track.
+	p.Property("no gaps on a track", prop.ForAll(func(c laddertest.Case) bool {
+		l, a, _ := build(t, c)
+		for _, res := range byTrack(t, l, a) {
+			for _, lv := range res.Levels {
+				if lv.Track != "" && lv.Track != res.Track {
+					continue
+				}
+				if lv.Rank <= res.Rank && !lv.Reached || lv.Rank == res.Rank+1 && lv.Reached {
+					t.Logf("track %q, rank %d: level %s of rank %d reached %v", res.Track, res.Rank, lv.ID, lv.Rank, lv.Reached)
+					return false
+				}
+			}
+			if lv := res.Reached(); res.Rank > 0 && (lv == nil || lv.Rank != res.Rank) {
+				return false
+			}
+		}
+		return true
+	}, laddertest.GenAnyCase(anyRules...)))
+
+	// 5. A ladder read back from its JSON, or built in Go, evaluates the
+	// same.
+	p.Property("New and Parse agree", prop.ForAll(func(c laddertest.Case) bool {
+		l, a, res := build(t, c)
+		built, err := ladder.New(l)
+		if err != nil {
+			t.Logf("New: %v", err)
+			return false
+		}
+		return reflect.DeepEqual(res, rank(t, built, a)) && reflect.DeepEqual(laddertest.ShapeOf(l), laddertest.ShapeOf(built))
+	}, laddertest.GenAnyCase(anyRules...)))
+
+	p.TestingRun(t)
+}
+
+// impliedIDs lists the requirements whose marks a result says were implied.
+func impliedIDs(res *ladder.Result) []string {
+	var ids []string
+	each(res, func(r *ladder.RequirementResult) {
+		if r.Implied {
+			ids = append(ids, r.ID)
+		}
+	})
+	return ids
+}
+
+func clearImplied(res *ladder.Result) {
+	each(res, func(r *ladder.RequirementResult) { r.Implied = false })
+}
+
+// each calls f on every requirement of a result.
+func each(res *ladder.Result, f func(*ladder.RequirementResult)) {
+	for i := range res.Levels {
+		for g := range res.Levels[i].Groups {
+			for k := range res.Levels[i].Groups[g].Requirements {
+				f(&res.Levels[i].Groups[g].Requirements[k])
+			}
+		}
+	}
+	for i := range res.Skills {
+		for j := range res.Skills[i].Steps {
+			for k := range res.Skills[i].Steps[j].Group.Requirements {
+				f(&res.Skills[i].Steps[j].Group.Requirements[k])
+			}
+		}
+	}
+}
+
 func maps(m map[string]ladder.Mark) map[string]ladder.Mark {
 	out := make(map[string]ladder.Mark, len(m))
 	for k, v := range m {

@@ -204,6 +204,8 @@ func TestShapeProblems(t *testing.T) {
 			`/levels/3/profile/b: the ladder has 6 levels: level 7 of skill "b" cannot be reached`},
 		{"a profile of level 0", strings.Replace(stepsLadder, `"profile": {"code": 1, "ops": 1}`, `"profile": {"code": 0, "ops": 1}`, 1),
 			`/levels/0/profile/code: must be >= 1 but found 0`},
+		{"a step worth less than one below", strings.Replace(stepsLadder, `"id": "code-2", "points": 3`, `"id": "code-2", "points": 0`, 1),
+			`/skills/0/steps/1/points: step "code-2" is worth 0 points, fewer than step "code-1" below it (1): a person who reaches it would lose points`},
 		{"nothing decides", strings.Replace(stepsLadder, `, "profile": {"code": 2, "ops": 1}`, ``, 1),
 			`/levels/1: level "mid" has no requirements, no profile and no level rule: nothing decides whether it is reached`},
 	}

@@ -1,9 +1,12 @@
 package laddertest
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/leanovate/gopter"
@@ -22,14 +25,42 @@ type Shape struct {
 	Levels [][]ShapeRequirement // each level's requirements, in order
 	// Rules are the ladder's rules, the defaults when empty.
 	Rules rules.Rules
+
+	// The rest describe the shapes of "any ladder" (GenAnyShape); their
+	// zero values leave a shape as GenShape makes it.
+
+	// Steps holds the steps of the skills that have steps of their own,
+	// by skill index (nil for a skill without). A level's requirement of
+	// such a skill is general.
+	Steps [][]ShapeStep
+	// Tracks holds the track of each level by index: 0 for a shared
+	// level, t for the track with ID "t<t>". Ladder puts the shared levels
+	// first, keeping the order of each track's.
+	Tracks []int
+	// Profiles holds the profile of each level by index: the level asked
+	// for in each skill, by skill index, 0 for none. Ladder lowers a level
+	// asked for beyond the skill's to the skill's highest.
+	Profiles [][]int
+	// Thresholds holds the threshold of each level by index.
+	Thresholds []int
+	// Implied makes steps implied (ladder.Ladder.ImpliedSteps).
+	Implied bool
 }
 
 // ShapeRequirement is a requirement of a Shape: the index of its skill (-1,
-// or any index without a skill, for none: the level's general group) and
-// whether it is hard.
+// or any index without a skill, for none: the level's general group),
+// whether it is hard, and its points.
 type ShapeRequirement struct {
-	Skill int  // the index of its skill; -1 or out of range for none
-	Hard  bool // hard, or soft
+	Skill  int  // the index of its skill; -1 or out of range for none
+	Hard   bool // hard, or soft
+	Points int  // what it is worth when reached
+}
+
+// ShapeStep is a step of a skill of a Shape: what it is worth (never less
+// than a step below it is) and its requirements (whose Skill is ignored).
+type ShapeStep struct {
+	Points       int
+	Requirements []ShapeRequirement
 }
 
 // Marks are generated marks: the status of each requirement of a ladder's
@@ -46,29 +77,93 @@ type Marks []ladder.Status
 func unassessed(s ladder.Status) bool { return s == ladder.Unassessed || s == "" }
 
 // Ladder builds and parses the ladder of a shape. Level i has ID "l<i+1>",
-// skill k has ID "s<k>", and requirement j of level i has ID "l<i+1>-r<j>".
+// skill k has ID "s<k>", and requirement j of level i has ID "l<i+1>-r<j>";
+// step j of skill k has ID "s<k>-<j+1>", and its requirement r the ID
+// "s<k>-<j+1>-r<r>". A level that nothing would decide (no requirements,
+// no profile, and the default level rule) gets a hard general requirement
+// "l<i+1>-r0".
 func (s Shape) Ladder() (*ladder.Ladder, error) {
-	l := ladder.Ladder{ID: "generated", Name: "Generated", Skills: []ladder.Skill{}}
+	l := ladder.Ladder{ID: "generated", Name: "Generated", Skills: []ladder.Skill{}, ImpliedSteps: s.Implied}
 	if s.Rules != (rules.Rules{}) {
 		rules := s.Rules
 		l.Rules = &rules
 	}
-	for k := range s.Skills {
-		l.Skills = append(l.Skills, ladder.Skill{ID: fmt.Sprintf("s%d", k), Name: fmt.Sprintf("Skill %d", k)})
+	steps := func(k int) []ShapeStep {
+		if k >= 0 && k < len(s.Steps) {
+			return s.Steps[k]
+		}
+		return nil
 	}
+	for k := range s.Skills {
+		sk := ladder.Skill{ID: fmt.Sprintf("s%d", k), Name: fmt.Sprintf("Skill %d", k)}
+		for j, st := range steps(k) {
+			step := ladder.Step{ID: fmt.Sprintf("s%d-%d", k, j+1), Points: st.Points}
+			for r, sr := range st.Requirements {
+				req := ladder.Requirement{ID: fmt.Sprintf("%s-r%d", step.ID, r), Kind: ladder.Soft, Text: fmt.Sprintf("Requirement %d of step %s", r, step.ID), Points: sr.Points}
+				if sr.Hard {
+					req.Kind = ladder.Hard
+				}
+				step.Requirements = append(step.Requirements, req)
+			}
+			if len(step.Requirements) > 0 {
+				sk.Steps = append(sk.Steps, step)
+			}
+		}
+		l.Skills = append(l.Skills, sk)
+	}
+	tracks := map[int]bool{}
+	at := func(list []int, i int) int {
+		if i < len(list) {
+			return list[i]
+		}
+		return 0
+	}
+	levelRule := s.Rules.Level != "" && !(rules.Rules{Level: s.Rules.Level}).Default()
 	for i, reqs := range s.Levels {
-		lv := ladder.Level{ID: fmt.Sprintf("l%d", i+1), Name: fmt.Sprintf("Level %d", i+1)}
+		lv := ladder.Level{ID: fmt.Sprintf("l%d", i+1), Name: fmt.Sprintf("Level %d", i+1), Threshold: at(s.Thresholds, i)}
 		for j, r := range reqs {
-			req := ladder.Requirement{ID: fmt.Sprintf("l%d-r%d", i+1, j), Kind: ladder.Soft, Text: fmt.Sprintf("Requirement %d of level %d", j, i+1)}
+			req := ladder.Requirement{ID: fmt.Sprintf("l%d-r%d", i+1, j), Kind: ladder.Soft, Text: fmt.Sprintf("Requirement %d of level %d", j, i+1), Points: r.Points}
 			if r.Hard {
 				req.Kind = ladder.Hard
 			}
-			if r.Skill >= 0 && r.Skill < s.Skills {
+			if r.Skill >= 0 && r.Skill < s.Skills && len(l.Skills[r.Skill].Steps) == 0 {
 				req.Skill = fmt.Sprintf("s%d", r.Skill)
 			}
 			lv.Requirements = append(lv.Requirements, req)
 		}
+		if i < len(s.Profiles) {
+			for k, want := range s.Profiles[i] {
+				if k >= s.Skills || want <= 0 {
+					continue
+				}
+				most := len(s.Levels)
+				if n := len(l.Skills[k].Steps); n > 0 {
+					most = n
+				}
+				if lv.Profile == nil {
+					lv.Profile = map[string]int{}
+				}
+				lv.Profile[fmt.Sprintf("s%d", k)] = min(want, most)
+			}
+		}
+		if t := at(s.Tracks, i); t > 0 {
+			lv.Track = fmt.Sprintf("t%d", t)
+			tracks[t] = true
+		}
+		if len(lv.Requirements) == 0 && len(lv.Profile) == 0 && !levelRule {
+			lv.Requirements = []ladder.Requirement{{ID: fmt.Sprintf("l%d-r0", i+1), Kind: ladder.Hard, Text: fmt.Sprintf("Requirement 0 of level %d", i+1)}}
+		}
 		l.Levels = append(l.Levels, lv)
+	}
+	shared := func(lv ladder.Level) int {
+		if lv.Track == "" {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(l.Levels, func(a, b ladder.Level) int { return cmp.Compare(shared(a), shared(b)) })
+	for _, t := range slices.Sorted(maps.Keys(tracks)) {
+		l.Tracks = append(l.Tracks, ladder.Track{ID: fmt.Sprintf("t%d", t), Name: fmt.Sprintf("Track %d", t)})
 	}
 	data, err := json.Marshal(&l)
 	if err != nil {
@@ -77,9 +172,10 @@ func (s Shape) Ladder() (*ladder.Ladder, error) {
 	return ladder.Parse(data)
 }
 
-// ShapeOf returns the shape of a ladder (its rules are the ladder's rules).
+// ShapeOf returns the shape of a ladder (its rules are the ladder's rules),
+// with its steps, tracks, profiles, thresholds and points.
 func ShapeOf(l *ladder.Ladder) Shape {
-	s := Shape{Skills: len(l.Skills)}
+	s := Shape{Skills: len(l.Skills), Implied: l.ImpliedSteps}
 	if l.Rules != nil {
 		s.Rules = *l.Rules
 	}
@@ -87,18 +183,132 @@ func ShapeOf(l *ladder.Ladder) Shape {
 	for k, sk := range l.Skills {
 		index[sk.ID] = k
 	}
-	for _, lv := range l.Levels {
+	shape := func(r ladder.Requirement) ShapeRequirement {
+		k, ok := index[r.Skill]
+		if !ok {
+			k = -1
+		}
+		return ShapeRequirement{Skill: k, Hard: r.Kind == ladder.Hard, Points: r.Points}
+	}
+	for k, sk := range l.Skills {
+		if len(sk.Steps) == 0 {
+			continue
+		}
+		if s.Steps == nil {
+			s.Steps = make([][]ShapeStep, len(l.Skills))
+		}
+		for _, st := range sk.Steps {
+			step := ShapeStep{Points: st.Points}
+			for _, r := range st.Requirements {
+				step.Requirements = append(step.Requirements, shape(r))
+			}
+			s.Steps[k] = append(s.Steps[k], step)
+		}
+	}
+	tracks := make(map[string]int, len(l.Tracks))
+	for t, tr := range l.Tracks {
+		tracks[tr.ID] = t + 1
+	}
+	for i, lv := range l.Levels {
 		var reqs []ShapeRequirement
 		for _, r := range lv.Requirements {
-			k, ok := index[r.Skill]
-			if !ok {
-				k = -1
-			}
-			reqs = append(reqs, ShapeRequirement{Skill: k, Hard: r.Kind == ladder.Hard})
+			reqs = append(reqs, shape(r))
 		}
 		s.Levels = append(s.Levels, reqs)
+		set := func(list *[]int, v int) {
+			if v != 0 {
+				for len(*list) <= i {
+					*list = append(*list, 0)
+				}
+				(*list)[i] = v
+			}
+		}
+		set(&s.Tracks, tracks[lv.Track])
+		set(&s.Thresholds, lv.Threshold)
+		for id, want := range lv.Profile {
+			if k, ok := index[id]; ok {
+				for len(s.Profiles) <= i {
+					s.Profiles = append(s.Profiles, nil)
+				}
+				if s.Profiles[i] == nil {
+					s.Profiles[i] = make([]int, len(l.Skills))
+				}
+				s.Profiles[i][k] = want
+			}
+		}
 	}
 	return s
+}
+
+// GenAnyShape generates the shapes of any ladder: those of GenShape, and
+// skills with steps worth points, tracks after shared levels, levels
+// decided by profiles (with no requirements of their own, at times),
+// thresholds, requirements worth points, and implied steps, each in about
+// half the shapes. Shapes shrink as GenShape's do, and toward none of these.
+func GenAnyShape(with ...rules.Rules) gopter.Gen {
+	base := GenShape(with...)
+	return func(p *gopter.GenParameters) *gopter.GenResult {
+		v, _ := base(p).Retrieve()
+		s := v.(Shape)
+		r := p.Rng
+		s.Implied = r.Intn(2) == 0
+		if r.Intn(2) == 0 {
+			s.Steps = make([][]ShapeStep, s.Skills)
+			for k := range s.Skills {
+				if r.Intn(2) == 0 {
+					continue
+				}
+				points := 0
+				for range 1 + r.Intn(4) {
+					points += r.Intn(4) // never fewer than the step below
+					step := ShapeStep{Points: points}
+					for range 1 + r.Intn(2) {
+						step.Requirements = append(step.Requirements, ShapeRequirement{Skill: k, Hard: r.Intn(3) > 0})
+					}
+					s.Steps[k] = append(s.Steps[k], step)
+				}
+			}
+		}
+		n := len(s.Levels)
+		if tracks := r.Intn(3); tracks > 0 {
+			s.Tracks = make([]int, n)
+			shared := r.Intn(n + 1)
+			for i := shared; i < n; i++ {
+				s.Tracks[i] = 1 + r.Intn(tracks)
+			}
+		}
+		if r.Intn(2) == 0 && s.Skills > 0 {
+			s.Profiles = make([][]int, n)
+			for i := range n {
+				if r.Intn(2) == 0 {
+					continue
+				}
+				s.Profiles[i] = make([]int, s.Skills)
+				for k := range s.Skills {
+					if r.Intn(2) == 0 {
+						s.Profiles[i][k] = 1 + r.Intn(4)
+					}
+				}
+				if r.Intn(3) == 0 {
+					s.Levels[i] = nil // decided by its profile alone
+				}
+			}
+		}
+		if r.Intn(2) == 0 {
+			s.Thresholds = make([]int, n)
+			for i := range n {
+				s.Thresholds[i] = r.Intn(4 * (i + 1))
+			}
+			for i := range s.Levels {
+				for j := range s.Levels[i] {
+					if r.Intn(4) == 0 {
+						s.Levels[i][j].Points = 1 + r.Intn(3)
+					}
+				}
+			}
+		}
+		return gopter.NewGenResult(s, shrinkShape)
+	}
 }
 
 // GenShape generates ladder shapes: 1 to 6 levels of 1 to 8 requirements
@@ -135,11 +345,49 @@ func shrinkShape(v any) gopter.Shrink {
 		for i := range s.Levels {
 			c.Levels[i] = append([]ShapeRequirement(nil), s.Levels[i]...)
 		}
+		c.Tracks, c.Thresholds = slices.Clone(s.Tracks), slices.Clone(s.Thresholds)
+		c.Profiles = slices.Clone(s.Profiles)
+		c.Steps = slices.Clone(s.Steps)
 		return c
+	}
+	// Toward none of the new parts, one at a time.
+	if s.Implied {
+		c := clone()
+		c.Implied = false
+		out = append(out, c)
+	}
+	if s.Steps != nil {
+		c := clone()
+		c.Steps = nil
+		out = append(out, c)
+	}
+	if s.Tracks != nil {
+		c := clone()
+		c.Tracks = nil
+		out = append(out, c)
+	}
+	if s.Profiles != nil {
+		c := clone()
+		c.Profiles = nil
+		out = append(out, c)
+	}
+	if s.Thresholds != nil {
+		c := clone()
+		c.Thresholds = nil
+		out = append(out, c)
 	}
 	for i := len(s.Levels) - 1; i >= 0 && len(s.Levels) > 1; i-- {
 		c := clone()
-		c.Levels = append(c.Levels[:i], c.Levels[i+1:]...)
+		c.Levels = slices.Delete(c.Levels, i, i+1)
+		if i < len(c.Tracks) {
+			c.Tracks = slices.Delete(c.Tracks, i, i+1)
+		}
+		if i < len(c.Thresholds) {
+			c.Thresholds = slices.Delete(c.Thresholds, i, i+1)
+		}
+		if i < len(c.Profiles) {
+			c.Profiles = slices.Delete(c.Profiles, i, i+1)
+		}
 		out = append(out, c)
 	}
 	for i := range s.Levels {
@@ -347,10 +595,32 @@ func (c Case) String() string {
 	if c.Shape.Rules != (rules.Rules{}) {
 		fmt.Fprintf(&b, "; rules %+v", c.Shape.Rules)
 	}
-	// The marks the shape uses: one per requirement, two per level.
+	// The marks the shape uses: one per requirement, two per level, and
+	// one per requirement of a step.
 	n := 2 * len(c.Shape.Levels)
 	for _, reqs := range c.Shape.Levels {
 		n += len(reqs)
+	}
+	for k, steps := range c.Shape.Steps {
+		if len(steps) > 0 {
+			fmt.Fprintf(&b, "; skill %d steps", k)
+		}
+		for _, st := range steps {
+			fmt.Fprintf(&b, " [%d points, %d requirements]", st.Points, len(st.Requirements))
+			n += len(st.Requirements)
+		}
+	}
+	if c.Shape.Tracks != nil {
+		fmt.Fprintf(&b, "; tracks %v", c.Shape.Tracks)
+	}
+	if c.Shape.Profiles != nil {
+		fmt.Fprintf(&b, "; profiles %v", c.Shape.Profiles)
+	}
+	if c.Shape.Thresholds != nil {
+		fmt.Fprintf(&b, "; thresholds %v", c.Shape.Thresholds)
+	}
+	if c.Shape.Implied {
+		b.WriteString("; implied steps")
 	}
 	fmt.Fprintf(&b, "; marks %v", []ladder.Status(c.Marks[:min(n, len(c.Marks))]))
 	return b.String()
@@ -368,6 +638,21 @@ func GenCase(with ...rules.Rules) gopter.Gen {
 		func(c Case) (Shape, Marks) { return c.Shape, c.Marks },
 		GenShape(with...),
 		GenMarks(maxSlots),
+	)
+}
+
+// maxAnySlots bounds the marks of a case of GenAnyCase: those of GenCase,
+// and the requirements of 4 skills of 4 steps of 2 requirements.
+const maxAnySlots = maxSlots + 4*4*2
+
+// GenAnyCase generates the shape of any ladder (see GenAnyShape, with one
+// of the given rules) and marks for it, shrinking both.
+func GenAnyCase(with ...rules.Rules) gopter.Gen {
+	return gopter.DeriveGen(
+		func(s Shape, m Marks) Case { return Case{s, m} },
+		func(c Case) (Shape, Marks) { return c.Shape, c.Marks },
+		GenAnyShape(with...),
+		GenMarks(maxAnySlots),
 	)
 }
 
@@ -421,6 +706,13 @@ func marksOf(l *ladder.Ladder, a *ladder.Assessment) Marks {
 	}
 	for _, lv := range l.Levels {
 		m = append(m, status(a.Levels[lv.ID].Description))
+	}
+	for _, r := range stepRequirements(l) {
+		if mark, ok := a.Marks[r.ID]; ok {
+			m = append(m, status(&mark))
+		} else {
+			m = append(m, ladder.Unassessed)
+		}
 	}
 	return m
 }
