@@ -31,10 +31,10 @@ func TestGeneratedRulesOnLadders(t *testing.T) {
 		r := rand.New(rand.NewSource(seed))
 		var rs rules.Rules
 		if r.Intn(3) > 0 {
-			rs.Skill = rulegen.New(r, false).Rule(2 + r.Intn(3)).String()
+			rs.Skill = rulegen.New(r, 0).Rule(2 + r.Intn(3)).String()
 		}
 		if r.Intn(3) > 0 {
-			rs.Level = rulegen.New(r, true).Rule(2 + r.Intn(3)).String()
+			rs.Level = rulegen.New(r, 1).Rule(2 + r.Intn(3)).String()
 		}
 		c.Shape.Rules = rs
 		l, err := c.Shape.Ladder()
@@ -139,6 +139,13 @@ func sameVerdicts(l *ladder.Ladder, a *ladder.Assessment, res *ladder.Result) er
 		env := rule.NewEnv(rule.LevelScope)
 		env[rule.VarSkills] = skills
 		env[rule.VarLevel] = level
+		// The ladders have no tracks: every level sees the skill levels
+		// of the result.
+		var skillLevels []any
+		for _, s := range res.Skills {
+			skillLevels = append(skillLevels, rule.SkillLevel{ID: s.ID, Name: s.Name, Level: s.Level, Points: s.Points})
+		}
+		env[rule.VarSkillLevels], env[rule.VarPoints] = skillLevels, res.Points
 		lm := a.Levels[lv.ID]
 		env[rule.VarReachMark], env[rule.VarDescriptionMark] = mark(lm.Reach), mark(lm.Description)
 		want, err := rule.Of(levelRule).Run(&m, env)

@@ -15,7 +15,7 @@ func genWorld(r *rand.Rand) world {
 	}
 	req := func() rule.Requirement {
 		status := []string{rule.Reached, rule.NotYet, rule.Unassessed}[r.Intn(3)]
-		q := rule.Requirement{ID: []string{"r1", "r2", "r3", "a"}[r.Intn(4)], Text: text(), Status: status, Reached: status == rule.Reached}
+		q := rule.Requirement{ID: []string{"r1", "r2", "r3", "a"}[r.Intn(4)], Text: text(), Status: status, Reached: status == rule.Reached, Points: r.Intn(4)}
 		if status != rule.Unassessed && r.Intn(2) == 0 {
 			q.Reason = text()
 		}
@@ -39,7 +39,16 @@ func genWorld(r *rand.Rand) world {
 	w := world{Hard: reqs(), Soft: reqs(), Reach: mark(), Descr: mark()}
 	w.Skill = rule.Skill{ID: []string{"s1", "devops", ""}[r.Intn(3)], Name: "Skill"}
 	w.Skill.General = w.Skill.ID == ""
-	w.Level = rule.Level{ID: "l" + strconv.Itoa(1+r.Intn(3)), Name: "Level", Rank: 1 + r.Intn(3), Reach: "Squad"}
+	w.Level = rule.Level{ID: "l" + strconv.Itoa(1+r.Intn(3)), Name: "Level", Rank: 1 + r.Intn(3), Reach: "Squad", Threshold: r.Intn(26) - 5}
+	for range r.Intn(5) {
+		id := []string{"s1", "devops"}[r.Intn(2)]
+		w.SkillLevels = append(w.SkillLevels, rule.SkillLevel{ID: id, Name: "Skill " + id, Level: r.Intn(4), Points: r.Intn(11)})
+	}
+	w.Points = r.Intn(41)
+	w.Rank = r.Intn(4)
+	if r.Intn(3) > 0 {
+		w.Next = rule.Level{ID: "l" + strconv.Itoa(1+r.Intn(3)), Name: "Next", Rank: 1 + r.Intn(4), Threshold: r.Intn(50)}
+	}
 	for range 1 + r.Intn(4) {
 		id := []string{"s1", "devops", ""}[r.Intn(3)]
 		w.Skills = append(w.Skills, rule.SkillResult{ID: id, Name: "Skill " + id, General: id == "", Reached: r.Intn(2) == 0, Hard: reqs(), Soft: reqs()})
@@ -63,6 +72,12 @@ func shapeOf(w *world) Shape {
 	}
 	reqs(w.Hard)
 	reqs(w.Soft)
+	if w.Next.ID != "" {
+		s.Levels = append(s.Levels, w.Next.ID)
+	}
+	for _, sl := range w.SkillLevels {
+		s.Skills = append(s.Skills, sl.ID)
+	}
 	for _, sk := range w.Skills {
 		s.Skills = append(s.Skills, sk.ID)
 		reqs(sk.Hard)

@@ -32,8 +32,8 @@ func (c ruleCase) String() string {
 // genCase generates rule cases of both scopes, shrinking by the rule.
 func genCase(p *gopter.GenParameters) *gopter.GenResult {
 	r := rand.New(rand.NewSource(p.Rng.Int63()))
-	scope := Scope(r.Intn(2))
-	g := rulegen.New(r, scope == LevelRule)
+	scope := Scope(r.Intn(3))
+	g := rulegen.New(r, int(scope))
 	c := ruleCase{Scope: scope, Rule: g.Rule(2 + r.Intn(4)), World: genWorld(r)}
 	return gopter.NewGenResult(c, func(v any) gopter.Shrink {
 		c := v.(ruleCase)
@@ -106,12 +106,15 @@ func tryRuleOutcome(c ruleCase, src string) (outcome, error) {
 		return refusedOnLadder, nil
 	}
 	var m vm.VM
-	got, err := func() (got bool, err error) {
+	got, err := func() (got any, err error) {
 		defer func() {
 			if x := recover(); x != nil {
 				err = fmt.Errorf("panic: %v", x)
 			}
 		}()
+		if c.Scope == ValueRule {
+			return p.valueOn(&m, c.World.env(c.Scope))
+		}
 		return p.runOn(&m, c.World.env(c.Scope))
 	}()
 	if err != nil {
@@ -138,11 +141,25 @@ func tryRuleOutcome(c ruleCase, src string) (outcome, error) {
 func TestGeneratedRules(t *testing.T) {
 	params := propertyParameters(t, 3000)
 	counts := map[outcome]int{}
+	// accepted rules by scope, and those that read what the shapes of
+	// "any ladder" add
+	byScope := map[Scope]int{}
+	newNames := 0
 	properties := gopter.NewProperties(params)
 	var last error
 	properties.Property("checked rules evaluate, as the reference says", prop.ForAll(func(c ruleCase) bool {
 		o, err := tryRule(c)
 		counts[o]++
+		if o == accepted {
+			byScope[c.Scope]++
+			src := c.Rule.String()
+			for _, name := range []string{"skillLevels", "points", "threshold", "rank", "next."} {
+				if strings.Contains(src, name) && (name != "rank" || c.Scope == ValueRule) {
+					newNames++
+					break
+				}
+			}
+		}
 		if err != nil {
 			last = err
 			return false
@@ -152,7 +169,8 @@ func TestGeneratedRules(t *testing.T) {
 	var out strings.Builder
 	ok := properties.Run(gopter.NewFormatedReporter(true, 120, &out))
 	t.Log(out.String())
-	t.Logf("rules tried: %d refused by Compile, %d refused by Check, %d accepted and run", counts[refusedAtCompile], counts[refusedOnLadder], counts[accepted])
+	t.Logf("rules tried: %d refused by Compile, %d refused by Check, %d accepted and run (skill %d, level %d, value %d; %d read skillLevels, points, thresholds, rank or next)",
+		counts[refusedAtCompile], counts[refusedOnLadder], counts[accepted], byScope[SkillRule], byScope[LevelRule], byScope[ValueRule], newNames)
 	if !ok {
 		t.Errorf("the property failed: %v (replay with the seed above)", last)
 	}

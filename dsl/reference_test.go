@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,21 +29,37 @@ type world struct {
 	Level        rule.Level
 	Skills       []rule.SkillResult
 	Reach, Descr rule.Mark
+	// What level and value rules see of the whole assessment.
+	SkillLevels []rule.SkillLevel
+	Points      int
+	// What value rules see of the result: the rank, and the next level
+	// (of rank 0 at the top).
+	Rank int
+	Next rule.Level
 }
 
 // env returns the world as a run of the expr program sees it.
 func (w *world) env(s Scope) rule.Env {
 	env := rule.NewEnv(int(s))
-	if s == SkillRule {
+	switch s {
+	case SkillRule:
 		env[rule.VarHard] = anys(w.Hard)
 		env[rule.VarSoft] = anys(w.Soft)
 		env[rule.VarSkill] = w.Skill
-	} else {
+		env[rule.VarLevel] = w.Level
+	case LevelRule:
 		env[rule.VarSkills] = anys(w.Skills)
 		env[rule.VarReachMark] = w.Reach
 		env[rule.VarDescriptionMark] = w.Descr
+		env[rule.VarLevel] = w.Level
+		env[rule.VarSkillLevels] = anys(w.SkillLevels)
+		env[rule.VarPoints] = w.Points
+	case ValueRule:
+		env[rule.VarPoints] = w.Points
+		env[rule.VarRank] = w.Rank
+		env[rule.VarSkillLevels] = anys(w.SkillLevels)
+		env[rule.VarNext] = w.Next
 	}
-	env[rule.VarLevel] = w.Level
 	return env
 }
 
@@ -73,8 +90,26 @@ func (w *world) sizes() Sizes {
 		reqs(sk.Hard)
 		reqs(sk.Soft)
 	}
-	s.Name = max(s.Name, len(w.Skill.ID), len(w.Skill.Name), len(w.Level.ID), len(w.Level.Name), len(w.Level.Reach))
+	s.Name = max(s.Name, len(w.Skill.ID), len(w.Skill.Name), len(w.Level.ID), len(w.Level.Name), len(w.Level.Reach), len(w.Next.ID), len(w.Next.Name))
 	s.Reason = max(s.Reason, len(w.Reach.Reason), len(w.Descr.Reason), 1)
+	// The bounds of the numbers, as the ladder of the world has them.
+	s.Skills = len(w.SkillLevels)
+	s.Points = w.Points
+	for _, sl := range w.SkillLevels {
+		s.Name = max(s.Name, len(sl.ID), len(sl.Name))
+		s.Steps = max(s.Steps, sl.Level)
+		s.Points = max(s.Points, sl.Points)
+	}
+	for _, list := range [][]rule.Requirement{w.Hard, w.Soft} {
+		for _, r := range list {
+			s.Points = max(s.Points, r.Points)
+		}
+	}
+	for _, sk := range w.Skills {
+		for _, r := range slices.Concat(sk.Hard, sk.Soft) {
+			s.Points = max(s.Points, r.Points)
+		}
+	}
 	return s
 }
 
@@ -104,7 +139,7 @@ type refElem struct {
 
 // reference evaluates a checked rule on a world. It returns the verdict and
 // the steps measured, or an error when the rule has no value.
-func reference(n *node, s Scope, w *world) (verdict bool, steps float64, err error) {
+func reference(n *node, s Scope, w *world) (verdict any, steps float64, err error) {
 	r := &refRun{w: w, scope: s}
 	defer func() {
 		if x := recover(); x != nil {
@@ -115,8 +150,7 @@ func reference(n *node, s Scope, w *world) (verdict bool, steps float64, err err
 			err = e
 		}
 	}()
-	v := r.eval(n)
-	return v.(bool), r.steps, nil
+	return r.eval(n), r.steps, nil
 }
 
 func (r *refRun) fail(format string, args ...any) {
@@ -177,6 +211,14 @@ func (r *refRun) eval(n *node) any {
 			return r.w.Reach
 		case rule.VarDescriptionMark:
 			return r.w.Descr
+		case rule.VarSkillLevels:
+			return anys(r.w.SkillLevels)
+		case rule.VarPoints:
+			return float64(r.w.Points)
+		case rule.VarRank:
+			return float64(r.w.Rank)
+		case rule.VarNext:
+			return r.w.Next
 		}
 		r.fail("unknown variable %s", n.name)
 	case opElem:
@@ -233,6 +275,19 @@ func field1(v any, name string) any {
 			return x.Status
 		case "reason":
 			return x.Reason
+		case "points":
+			return float64(x.Points)
+		}
+	case rule.SkillLevel:
+		switch name {
+		case "id":
+			return x.ID
+		case "name":
+			return x.Name
+		case "level":
+			return float64(x.Level)
+		case "points":
+			return float64(x.Points)
 		}
 	case rule.Skill:
 		switch name {
@@ -268,6 +323,8 @@ func field1(v any, name string) any {
 			return float64(x.Rank)
 		case "reach":
 			return x.Reach
+		case "threshold":
+			return float64(x.Threshold)
 		}
 	case rule.Mark:
 		switch name {

@@ -27,6 +27,8 @@ const (
 	gInts
 	gStrings
 	gBools
+	gSkillLevels // a list of skill levels, in level and value rules
+	gSkillLevel  // only as the element of a predicate
 )
 
 // Expr is a generated expression: text with holes (each "%s" one child in
@@ -38,17 +40,18 @@ type Expr struct {
 	kids []*Expr
 }
 
-// scope says which rule is generated.
-type scope bool
+// scope says which rule is generated: the numbers of dsl.Scope.
+type scope int
 
 const (
-	skillRule scope = false
-	levelRule scope = true
+	skillRule scope = iota
+	levelRule
+	valueRule
 )
 
-// New returns a generator of skill rules, or of level rules when level is
-// true, drawing from r.
-func New(r *rand.Rand, level bool) *Generator { return &Generator{r: r, scope: scope(level)} }
+// New returns a generator of rules of a scope, numbered as dsl.Scope
+// numbers them (skill, level, value), drawing from r.
+func New(r *rand.Rand, s int) *Generator { return &Generator{r: r, scope: scope(s)} }
 
 // String returns the rule as it is written.
 func (e *Expr) String() string {
@@ -100,6 +103,8 @@ func elemOf(t gtype) gtype {
 		return gInt
 	case gStrings:
 		return gString
+	case gSkillLevels:
+		return gSkillLevel
 	}
 	return gBool
 }
@@ -250,6 +255,10 @@ func (g *Generator) expr(t gtype, depth int) *Expr {
 		if g.pick(2) == 0 {
 			return g.pred(gSkills, "filter", g.expr(gSkills, d), gBool, d)
 		}
+	case gSkillLevels:
+		if g.pick(2) == 0 {
+			return g.pred(gSkillLevels, "filter", g.expr(gSkillLevels, d), gBool, d)
+		}
 	case gInts:
 		switch g.pick(3) {
 		case 0:
@@ -286,6 +295,9 @@ func (g *Generator) list(d int) *Expr {
 	}
 	if g.scope == levelRule {
 		types = append(types, gSkills, gSkills)
+	}
+	if g.scope != skillRule {
+		types = append(types, gSkillLevels, gSkillLevels)
 	}
 	return g.expr(types[g.pick(len(types))], d)
 }
@@ -347,18 +359,33 @@ func (g *Generator) leaf(t gtype) *Expr {
 		if inside && elem == gBool {
 			choices = append(choices, "#")
 		}
-		if g.scope == skillRule {
+		switch g.scope {
+		case skillRule:
 			choices = append(choices, "skill.general")
-		} else {
+		case levelRule:
 			choices = append(choices, "reachMark.reached", "descriptionMark.reached")
 		}
 	case gInt:
-		choices = append(choices, "0", "1", "2", "3", "-1", "level.rank", "9007199254740993")
+		choices = append(choices, "0", "1", "2", "3", "-1", "9007199254740993")
+		switch g.scope {
+		case skillRule:
+			choices = append(choices, "level.rank")
+		case levelRule:
+			choices = append(choices, "level.rank", "level.threshold", "points")
+		case valueRule:
+			choices = append(choices, "rank", "points", "next.rank", "next.threshold")
+		}
 		if inside {
 			choices = append(choices, "#index")
 		}
 		if inside && elem == gInt {
 			choices = append(choices, "#", "#")
+		}
+		if inside && elem == gReq {
+			choices = append(choices, ".points")
+		}
+		if inside && elem == gSkillLevel {
+			choices = append(choices, ".level", ".points", ".level")
 		}
 	case gFloat:
 		choices = append(choices, "0.5", "1.0", "0.0", "-2.5", "1e300")
@@ -366,11 +393,16 @@ func (g *Generator) leaf(t gtype) *Expr {
 		for _, w := range words {
 			choices = append(choices, strconv.Quote(w))
 		}
-		choices = append(choices, "level.id", "level.name", "level.reach")
-		if g.scope == skillRule {
-			choices = append(choices, "skill.id", "skill.name")
-		} else {
-			choices = append(choices, "reachMark.reason")
+		switch g.scope {
+		case skillRule:
+			choices = append(choices, "level.id", "level.name", "level.reach", "skill.id", "skill.name")
+		case levelRule:
+			choices = append(choices, "level.id", "level.name", "level.reach", "reachMark.reason")
+		case valueRule:
+			choices = append(choices, "next.id", "next.name")
+		}
+		if inside && elem == gSkillLevel {
+			choices = append(choices, ".id", ".name")
 		}
 		if inside && elem == gReq {
 			choices = append(choices, ".id", ".text", ".reason", ".status")
@@ -394,6 +426,8 @@ func (g *Generator) leaf(t gtype) *Expr {
 		}
 	case gSkills:
 		choices = append(choices, "skills")
+	case gSkillLevels:
+		choices = append(choices, "skillLevels")
 	case gInts:
 		choices = append(choices, "[1, 2, 3]", "0..3")
 	case gStrings:
@@ -407,8 +441,14 @@ func (g *Generator) leaf(t gtype) *Expr {
 	return leaf(t, choices[g.pick(len(choices))])
 }
 
-// Rule generates a rule, of nesting depth at most depth.
-func (g *Generator) Rule(depth int) *Expr { return g.expr(gBool, depth) }
+// Rule generates a rule, of nesting depth at most depth: a number for a
+// value rule, else a boolean.
+func (g *Generator) Rule(depth int) *Expr {
+	if g.scope == valueRule {
+		return g.expr([]gtype{gInt, gFloat}[g.pick(2)], depth)
+	}
+	return g.expr(gBool, depth)
+}
 
 // shrinks returns smaller versions of e: each child replaced by one of its
 // own children of its type, or by a literal of its type.
