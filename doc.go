@@ -37,6 +37,29 @@
 //
 //	"rules": {"skill": "all(hard, .reached) and share(soft) >= 0.5"}
 //
+// # Skill levels, steps, tracks and points
+//
+// The same model holds the other shapes ladders come in (docs/modelling.md
+// shows each, with examples under examples/):
+//
+//   - A person's level in each skill is the highest step reached with all
+//     those below: a skill's steps are its groups at the levels, or steps
+//     of its own (Skill.Steps), each with requirements and points.
+//   - A level can be decided over skills instead of holding requirements:
+//     by a profile asking for a level in some skills (Level.Profile), or by
+//     a level rule that reads skillLevels, points and level.threshold, as
+//     "points >= level.threshold" does for every level at once.
+//   - With ImpliedSteps, reaching a step implies the steps below it in the
+//     same skill: an assessor marks only what describes the person, and
+//     results say which marks were implied.
+//   - Tracks branch a ladder: the shared levels, then each track's own. An
+//     assessment may name its track; otherwise the result gives the rank on
+//     every track. Labels name levels ("TL4") while ranks stay contiguous.
+//   - Named values (Ladder.Values) are numbers rules compute for people to
+//     read, such as the points to the next title.
+//   - A requirement can carry Details: examples, evidence and links, which
+//     results and reports show.
+//
 // # A complete program
 //
 //	package main
@@ -85,10 +108,12 @@
 // # Results
 //
 // A Result holds everything a report needs: the ladder's name and version,
-// the assessment's subject, assessor and date, and for each level, skill and
-// requirement its verdict, the requirement's kind and text, and the
-// assessor's status and reason. Result.Level and Result.Requirement look
-// them up by ID. Its JSON form, which encoding/json writes and reads back,
+// the assessment's subject, assessor and date, the rank (on each track),
+// each skill's level, the points and named values, and for each level,
+// skill, step and requirement its verdict, the requirement's kind, text and
+// details, and the assessor's status and reason (or that the mark was
+// implied). Result.Level, Result.Skill and Result.Requirement look them up
+// by ID. Its JSON form, which encoding/json writes and reads back,
 // is what `ladder eval --format json` prints, and schema.Result describes it
 // for programs in other languages. The Example of Result prints a full
 // report from a Result alone.

@@ -262,3 +262,80 @@ func ExampleResult() {
 	//   Code: Designs systems others build on, not_yet
 	//   General (soft): Mentors a newcomer
 }
+
+// A ladder whose titles are decided by points, with two tracks after the
+// shared titles: each skill has steps worth points, steps below the one
+// marked are implied, and one rule decides every title by its threshold.
+// The result gives the rank on each track, each skill's level, the points,
+// and the ladder's named values.
+func ExampleResult_Skill() {
+	l, err := ladder.Load("examples/points-and-titles/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, err := ladder.LoadAssessment("examples/points-and-titles/ivo-manager.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := l.Evaluate(a)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s: %s, rank %d on track %s, %d points\n", res.Subject, res.Reached().Name, res.Rank, res.Track, res.Points)
+	for _, t := range res.Tracks {
+		fmt.Printf("  track %s: rank %d\n", t.ID, t.Rank)
+	}
+	planning := res.Skill("planning")
+	fmt.Printf("%s: level %d of %d, worth %d points\n", planning.Name, planning.Level, len(planning.Steps), planning.Points)
+	for _, st := range planning.Steps[:planning.Level] {
+		for _, r := range st.Group.Requirements {
+			fmt.Printf("  step %d: %s, implied %v\n", st.Step, r.Status, r.Implied)
+		}
+	}
+	for _, v := range res.Values {
+		fmt.Printf("%s: %g\n", v.Name, v.Value)
+	}
+	// Output:
+	// Ivo: Engineer II, rank 2 on track manager, 18 points
+	//   track engineer: rank 2
+	//   track manager: rank 2
+	// Planning: level 3 of 5, worth 4 points
+	//   step 1: reached, implied true
+	//   step 2: reached, implied true
+	//   step 3: reached, implied false
+	// Total points: 18
+	// Points to the next title: 2
+}
+
+// Levels defined by profiles: each role asks for a level in some skills,
+// and holds no requirements of its own. Without a track named, the result
+// is ranked on every track, and gives the first of the highest.
+func ExampleLevel_profile() {
+	l, err := ladder.Load("examples/axes-and-roles/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, err := ladder.LoadAssessment("examples/axes-and-roles/ben-no-track.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := l.Evaluate(a)
+	if err != nil {
+		log.Fatal(err)
+	}
+	lv := res.Reached()
+	fmt.Printf("%s: %s %s on track %s\n", res.Subject, lv.Label, lv.Name, res.Track)
+	next := res.Next()
+	fmt.Printf("for %s %s:\n", next.Label, next.Name)
+	for _, p := range next.Profile {
+		if !p.Met {
+			fmt.Printf("  %s: level %d, has %d\n", p.Name, p.Want, p.Level)
+		}
+	}
+	// Output:
+	// Ben: TL4 Tech Lead on track tech-lead
+	// for TL5 Senior Tech Lead:
+	//   Technology: level 4, has 3
+	//   System: level 4, has 3
+	//   Influence: level 4, has 3
+}

@@ -125,7 +125,7 @@ func (c *checker) expr(a ast.Node) *node {
 		switch {
 		case c.callable(a.Name):
 			c.fail(pos, "let %s would hide the function of that name: choose another name", a.Name)
-		case slices.Contains(varNames(SkillRule), a.Name) || slices.Contains(varNames(LevelRule), a.Name):
+		case slices.Contains(hideless, a.Name) || slices.Contains(varNames(c.scope), a.Name):
 			c.fail(pos, "let %s would hide the variable of that name: choose another name", a.Name)
 		}
 		v := c.expr(a.Value)
@@ -174,6 +174,16 @@ func (c *checker) ident(a *ast.IdentifierNode) *node {
 	}
 	c.fail(pos, "%s", unknownName(a.Value, c.scope))
 	return nil
+}
+
+// hideless are the variables a let may not be named after, in any rule:
+// those rules had before skill levels, points and named values came, so
+// that a rule reads the same in any scope. The names that came with them
+// (points, skillLevels, rank, next) are refused only in the scopes that
+// have them: a skill rule written before them may name a let points.
+var hideless = []string{
+	rule.VarHard, rule.VarSoft, rule.VarSkill, rule.VarLevel,
+	rule.VarSkills, rule.VarReachMark, rule.VarDescriptionMark,
 }
 
 // unknownName explains a name that is not a variable of the scope.

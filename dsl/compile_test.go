@@ -528,3 +528,27 @@ func TestPatternsCompiledOnce(t *testing.T) {
 		t.Error("the same pattern was compiled twice")
 	}
 }
+
+// The variables that came with skill levels and named values (points,
+// skillLevels, rank, next) take names rules could give their lets before:
+// a let may still be named after them where the scope has no such
+// variable, so that the rules written before stay valid.
+func TestLetNamesOfNewVariables(t *testing.T) {
+	for _, tt := range []struct {
+		scope Scope
+		src   string
+		ok    bool
+	}{
+		{SkillRule, "let points = count(hard, .reached); points >= 2", true},
+		{SkillRule, "let skillLevels = 1; skillLevels > 0", true},
+		{LevelRule, "let rank = 1; rank > 0", true},
+		{LevelRule, "let points = 1; points > 0", false},
+		{ValueRule, "let next = 1; next", false},
+		{SkillRule, "let skills = 1; skills > 0", false},
+	} {
+		_, err := Compile(tt.scope, tt.src, Limits{})
+		if (err == nil) != tt.ok {
+			t.Errorf("%s rule %q: got %v, want ok %v", tt.scope, tt.src, err, tt.ok)
+		}
+	}
+}

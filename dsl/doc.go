@@ -1,6 +1,7 @@
 // Package dsl is the language of a ladder's rules: expressions of
 // github.com/expr-lang/expr over the requirements of a level, that decide
-// whether a skill is reached at that level and whether the level is.
+// whether a skill is reached at that level and whether the level is, and
+// that compute a ladder's named values.
 //
 // A ladder writes its rules in JSON, for all levels and, to override them,
 // on one level:
@@ -24,14 +25,16 @@
 //	hard   the skill's hard requirements at the level, a list of requirements
 //	soft   the skill's soft requirements at the level, a list of requirements
 //	skill  the skill: .id, .name, .general
-//	level  the level: .id, .name, .rank, .reach
+//	level  the level: .id, .name, .rank, .reach, .threshold
 //
 // A requirement has .id, .text, .reached (a boolean), .status ("reached",
-// "not_yet" or "unassessed") and .reason (the assessor's, "" when none).
-// Requirements marked not_applicable are left out of the lists, as if the
-// level did not have them. A level's requirements without a skill form its
-// general group, decided by the skill rule too, with skill.general true and
-// skill.id "".
+// "not_yet" or "unassessed"), .reason (the assessor's, "" when none) and
+// .points. Requirements marked not_applicable are left out of the lists, as
+// if the level did not have them. A level's requirements without a skill
+// form its general group, decided by the skill rule too, with skill.general
+// true and skill.id "". The ladder's skill rule also decides each step of a
+// skill that has steps of its own: level is then the step (its .rank is the
+// step's number).
 //
 // # The level rule
 //
@@ -39,12 +42,33 @@
 //
 //	skills           the level's skills, a list of skills: .id, .name,
 //	                 .general, .reached (the skill rule's verdict), .hard, .soft
-//	level            the level: .id, .name, .rank, .reach
+//	level            the level: .id, .name, .rank, .reach, .threshold
 //	reachMark        the assessor's mark on the level's expertise reach
 //	descriptionMark  the assessor's mark on the level's description
+//	skillLevels      the person's level in each of the ladder's skills: .id,
+//	                 .name, .level, .points (along the level's track)
+//	points           the person's points, an integer
 //
 // A mark has .reached, .status ("reached", "not_yet", "not_applicable", or
-// "unassessed" when the assessment has none) and .reason.
+// "unassessed" when the assessment has none) and .reason. A level without
+// requirements is decided by its level rule (and its profile): one rule for
+// the whole ladder can decide each level by its own threshold, as in
+// points >= level.threshold.
+//
+// # Value rules
+//
+// A value rule computes one of a ladder's named values, a number for
+// people to read. It runs once the rank is known, and sees:
+//
+//	points       the person's points
+//	rank         the rank (on the result's track)
+//	skillLevels  the person's level in each skill, as above
+//	next         the level above the rank on the track, as level above;
+//	             at the top, a level of rank 0 (and threshold 0)
+//
+// For example, the points to the next title:
+//
+//	next.rank > 0 ? max(0, next.threshold - points) : 0
 //
 // # Functions
 //

@@ -27,4 +27,8 @@
 //
 // The generators it uses (GenShape, GenMarks, GenCase, GenLadder,
 // GenAssessment) are exported for teams that write properties of their own.
+// GenAnyShape and GenAnyCase generate the other shapes of ladders too:
+// skills with steps worth points, tracks, levels decided by profiles,
+// thresholds and implied steps. Cases files (see Cases) pin tracks, skill
+// levels, points and named values as well as ranks.
 package laddertest

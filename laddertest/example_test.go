@@ -10,6 +10,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/laddertest"
+	"github.com/ladderkit/ladder/rules"
 )
 
 // A rule that counts soft requirements with == loses the skill when a
@@ -72,6 +73,39 @@ func ExampleGenCase() {
 	properties.Run(gopter.NewFormatedReporter(false, 80, os.Stdout))
 	// Output:
 	// + rank within bounds: OK, passed 100 tests.
+}
+
+// The generators of any ladder serve properties over tracks, steps and
+// points: here, that the rank on each track is never above the number of
+// the track's levels.
+func ExampleGenAnyCase() {
+	params := gopter.DefaultTestParametersWithSeed(1)
+	properties := gopter.NewProperties(params)
+	properties.Property("rank on each track within bounds", prop.ForAll(func(c laddertest.Case) bool {
+		l, err := c.Shape.Ladder()
+		if err != nil {
+			return false
+		}
+		res, err := l.Evaluate(c.Marks.Assessment(l))
+		if err != nil {
+			return false
+		}
+		for _, t := range res.Tracks {
+			n := 0
+			for _, lv := range l.Levels {
+				if lv.Track == "" || lv.Track == t.ID {
+					n++
+				}
+			}
+			if t.Rank > n {
+				return false
+			}
+		}
+		return res.Rank <= len(l.Levels)
+	}, laddertest.GenAnyCase(rules.Rules{}, rules.Rules{Level: "points >= level.threshold"})))
+	properties.Run(gopter.NewFormatedReporter(false, 80, os.Stdout))
+	// Output:
+	// + rank on each track within bounds: OK, passed 100 tests.
 }
 
 // A level rule that wants more skills than a level has leaves every level
