@@ -266,7 +266,7 @@ func (h *handwritten) evaluate(a *ladder.Assessment) hwResult {
 					m.Status = ladder.Unassessed
 					gr.unassessed = append(gr.unassessed, r.ID)
 				}
-				gr.requirements[k] = hwRequirement{id: r.ID, text: r.Text, kind: r.Kind, status: m.Status, reason: m.Reason, points: r.Points}
+				gr.requirements[k] = hwRequirement{id: r.ID, text: r.Text, kind: r.Kind, status: m.Status, reason: m.Reason, points: r.Points, implied: false, details: detailsOf(&r)}
 				if m.Status == ladder.NotApplicable {
 					continue
 				}
@@ -314,6 +314,14 @@ func (h *handwritten) evaluate(a *ladder.Assessment) hwResult {
 		}
 	}
 	return res
+}
+
+// detailsOf returns a requirement's details, nil when it has none.
+func detailsOf(r *ladder.Requirement) *ladder.Details {
+	if len(r.Examples)+len(r.Evidence)+len(r.Links) == 0 {
+		return nil
+	}
+	return &r.Details
 }
 
 // bare runs the custom rules straight on expr: programs compiled with

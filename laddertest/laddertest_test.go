@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/ladderkit/ladder"
@@ -194,6 +195,48 @@ func TestGeneratorsMakeValidDocuments(t *testing.T) {
 		return string(got) == string(wantJSON)
 	}, laddertest.GenCase()))
 	properties.TestingRun(t)
+}
+
+// The generators of any ladder make ladders that parse and evaluate, whose
+// shape reads back as generated, and GenLadder and GenAssessment make
+// ladders and assessments that fit each other; MustLoadAssessment loads.
+func TestAnyGeneratorsMakeValidDocuments(t *testing.T) {
+	params := gopter.DefaultTestParametersWithSeed(11)
+	properties := gopter.NewProperties(params)
+	properties.Property("generated cases of any ladder parse and evaluate", prop.ForAll(func(c laddertest.Case) bool {
+		l, err := c.Shape.Ladder()
+		if err != nil {
+			t.Log(c, err)
+			return false
+		}
+		if _, err := l.Evaluate(c.Marks.Assessment(l)); err != nil {
+			t.Log(err)
+			return false
+		}
+		// Read back, the shape is the ladder's: built again, it is the
+		// same ladder.
+		again, err := laddertest.ShapeOf(l).Ladder()
+		if err != nil {
+			t.Log(err)
+			return false
+		}
+		got, _ := json.Marshal(laddertest.ShapeOf(again))
+		want, _ := json.Marshal(laddertest.ShapeOf(l))
+		return string(got) == string(want)
+	}, laddertest.GenAnyCase(rules.Rules{}, rules.Rules{Level: "points >= level.threshold"})))
+	properties.Property("generated ladders take generated assessments", prop.ForAll(func(l *ladder.Ladder, seed int64) bool {
+		p := gopter.DefaultGenParameters().CloneWithSeed(seed)
+		a, ok := laddertest.GenAssessment(l)(p).Retrieve()
+		if !ok {
+			return false
+		}
+		_, err := l.Evaluate(a.(*ladder.Assessment))
+		return err == nil
+	}, laddertest.GenLadder(), gen.Int64()))
+	properties.TestingRun(t)
+	if a := laddertest.MustLoadAssessment(t, example+"alice-newcomer.json"); a.Subject != "alice" {
+		t.Errorf("MustLoadAssessment: subject %q", a.Subject)
+	}
 }
 
 // Shrinking yields smaller values only: fewer marks, smaller shapes.
