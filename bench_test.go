@@ -266,7 +266,7 @@ func (h *handwritten) evaluate(a *ladder.Assessment) hwResult {
 					m.Status = ladder.Unassessed
 					gr.unassessed = append(gr.unassessed, r.ID)
 				}
-				gr.requirements[k] = hwRequirement{id: r.ID, text: r.Text, kind: r.Kind, status: m.Status, reason: m.Reason, points: r.Points, implied: false, details: detailsOf(&r)}
+				gr.requirements[k] = hwRequirement{id: r.ID, text: r.Text, kind: r.Kind, status: m.Status, reason: m.Reason, points: r.Points, implied: false, details: detailsOf(&group.requirements[k])}
 				if m.Status == ladder.NotApplicable {
 					continue
 				}
