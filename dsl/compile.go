@@ -318,13 +318,8 @@ func varBit(name string) uint16 {
 // when the run fails, which a rule that passed Check on the ladder the
 // environment comes from does not.
 func (p *Program) runOn(m *vm.VM, env rule.Env) (bool, error) {
-	m.MemoryBudget = p.lim.MemoryBudget
-	out, err := m.Run(p.prog, map[string]any(env))
+	out, err := p.run1(m, env)
 	if err != nil {
-		var fe *file.Error
-		if errors.As(err, &fe) {
-			return false, &Error{Source: p.source, Offset: fe.From, Message: cleanMessage(fe.Message)}
-		}
 		return false, err
 	}
 	b, ok := out.(bool)
@@ -337,13 +332,8 @@ func (p *Program) runOn(m *vm.VM, env rule.Env) (bool, error) {
 // valueOn runs a value rule on env with machine m, as runOn does a rule of
 // another scope, and returns its number.
 func (p *Program) valueOn(m *vm.VM, env rule.Env) (float64, error) {
-	m.MemoryBudget = p.lim.MemoryBudget
-	out, err := m.Run(p.prog, map[string]any(env))
+	out, err := p.run1(m, env)
 	if err != nil {
-		var fe *file.Error
-		if errors.As(err, &fe) {
-			return 0, &Error{Source: p.source, Offset: fe.From, Message: cleanMessage(fe.Message)}
-		}
 		return 0, err
 	}
 	switch x := out.(type) {
@@ -353,6 +343,21 @@ func (p *Program) valueOn(m *vm.VM, env rule.Env) (float64, error) {
 		return x, nil
 	}
 	return 0, fmt.Errorf("rule gave %T, not a number", out)
+}
+
+// run1 runs the program on env with machine m, under the memory budget,
+// with an error of expr's machine made an *Error of the rule.
+func (p *Program) run1(m *vm.VM, env rule.Env) (any, error) {
+	m.MemoryBudget = p.lim.MemoryBudget
+	out, err := m.Run(p.prog, map[string]any(env))
+	if err != nil {
+		var fe *file.Error
+		if errors.As(err, &fe) {
+			return nil, &Error{Source: p.source, Offset: fe.From, Message: cleanMessage(fe.Message)}
+		}
+		return nil, err
+	}
+	return out, nil
 }
 
 // fromExpr turns an error of expr's parser, checker or compiler into an

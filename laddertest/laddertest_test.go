@@ -155,6 +155,13 @@ func TestLoadCasesIsStrict(t *testing.T) {
 				path + ":1:101: unexpected \"{\" after the end of the document"},
 		{`{"ladder": 3, "cases": [{"assessment": "a.json", "rank": -1}]}`,
 			":1:12: /ladder: must be a string that is not empty\n" + path + ":1:58: /cases/0/rank: must be a rank: 0 or a positive integer"},
+		{`{"ladder": "l", "cases": [{"assessment": "a", "rank": 1, "skills": {"a": 1.5}, "values": [], "points": -2, "track": ""}]}`,
+			":1:74: /cases/0/skills/a: must be a skill level: 0 or a positive integer\n" +
+				path + ":1:90: /cases/0/values: must be an object of numbers by value ID\n" +
+				path + ":1:104: /cases/0/points: must be a number of points: 0 or a positive integer\n" +
+				path + ":1:117: /cases/0/track: must be a string that is not empty"},
+		{`{"ladder": "l", "cases": [{"assessment": "a", "rank": 1, "values": {"x": "1"}, "skills": 2}]}`,
+			":1:74: /cases/0/values/x: must be a number\n" + path + ":1:90: /cases/0/skills: must be an object of skill levels by skill ID"},
 	} {
 		if err := os.WriteFile(path, []byte(tc.doc), 0o644); err != nil {
 			t.Fatal(err)

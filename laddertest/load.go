@@ -145,6 +145,16 @@ func parseCases(path string, data []byte) (*Cases, error) {
 		}
 		return v, true
 	}
+	// members reads the members of an object, each at its pointer.
+	members := func(n *source.Node, ptr, what string, each func(m *source.Node, ptr, key string)) {
+		if n.Kind != source.Object {
+			add(n.Start, ptr, "must be an object of "+what)
+			return
+		}
+		for _, m := range n.Members {
+			each(m.Value, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), m.Key)
+		}
+	}
 	str := func(dst *string) func(*source.Node, string) {
 		return func(n *source.Node, ptr string) {
 			if n.Kind != source.String || n.Text == "" {
@@ -181,31 +191,23 @@ func parseCases(path string, data []byte) (*Cases, error) {
 						}
 					},
 					"values": func(n *source.Node, ptr string) {
-						if n.Kind != source.Object {
-							add(n.Start, ptr, "must be an object of numbers by value ID")
-							return
-						}
-						p.Values = make(map[string]float64, len(n.Members))
-						for _, m := range n.Members {
-							v, err := strconv.ParseFloat(m.Value.Text, 64)
-							if m.Value.Kind != source.Number || err != nil {
-								add(m.Value.Start, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), "must be a number")
-								continue
+						p.Values = map[string]float64{}
+						members(n, ptr, "numbers by value ID", func(m *source.Node, ptr, key string) {
+							v, err := strconv.ParseFloat(m.Text, 64)
+							if m.Kind != source.Number || err != nil {
+								add(m.Start, ptr, "must be a number")
+								return
 							}
-							p.Values[m.Key] = v
-						}
+							p.Values[key] = v
+						})
 					},
 					"skills": func(n *source.Node, ptr string) {
-						if n.Kind != source.Object {
-							add(n.Start, ptr, "must be an object of skill levels by skill ID")
-							return
-						}
-						p.Skills = make(map[string]int, len(n.Members))
-						for _, m := range n.Members {
-							if level, ok := count(m.Value, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), "a skill level"); ok {
-								p.Skills[m.Key] = level
+						p.Skills = map[string]int{}
+						members(n, ptr, "skill levels by skill ID", func(m *source.Node, ptr, key string) {
+							if level, ok := count(m, ptr, "a skill level"); ok {
+								p.Skills[key] = level
 							}
-						}
+						})
 					},
 				})
 			}

@@ -211,7 +211,8 @@ func (p *Plan) decideStep(in *Input, skill, step int) (bool, error) {
 	if p.stepRule == nil {
 		return allHardReached(in.Marks, g.Hard), nil
 	}
-	return in.run.step(p.stepRule, in, skill, step, g)
+	k := p.stepStart[skill] + step
+	return in.run.skill(p.stepRule, in, g, p.boxes.stepSkill[k], p.boxes.stepLevel[k])
 }
 
 // rank counts the rank on each line, and picks the line of Rank.
@@ -425,7 +426,7 @@ func (p *Plan) decideGroups(in *Input, i int, out []bool) error {
 			out[g] = allHardReached(in.Marks, group.Hard)
 			continue
 		}
-		reached, err := in.run.skill(prog, in, i, p.groupStart[i]+g, group)
+		reached, err := in.run.skill(prog, in, group, p.boxes.skill[p.groupStart[i]+g], p.boxes.level[i])
 		if err != nil {
 			return &RuleError{Level: p.skillOrigin[i], Scope: dsl.SkillRule, AtLevel: i, AtGroup: g, AtStep: -1, Err: err}
 		}
@@ -668,25 +669,6 @@ func (r *runner) value(prog *rule.Runnable, in *Input) (float64, error) {
 	return prog.Value(&r.vm, env)
 }
 
-func (r *runner) step(prog *rule.Runnable, in *Input, skill, step int, g *Group) (bool, error) {
-	k := r.p.stepStart[skill] + step
-	reasons := prog.Reasons
-	env := r.skillEnv
-	if prog.Uses(rule.VarHard) {
-		env[rule.VarHard] = r.hardN[r.fill(r.hard, g.Hard, in.Marks, reasons)]
-	}
-	if prog.Uses(rule.VarSoft) {
-		env[rule.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
-	}
-	if prog.Uses(rule.VarSkill) {
-		env[rule.VarSkill] = r.p.boxes.stepSkill[k]
-	}
-	if prog.Uses(rule.VarLevel) {
-		env[rule.VarLevel] = r.p.boxes.stepLevel[k]
-	}
-	return prog.Run(&r.vm, env)
-}
-
 // prefixes returns buf[:n] for each n, each stored in an interface once: a
 // slice stored in an interface allocates its header.
 func prefixes(buf []any) []any {
@@ -716,7 +698,9 @@ func (r *runner) fill(buf []any, indices []int, marks []Mark, reasons bool) int 
 	return n
 }
 
-func (r *runner) skill(prog *rule.Runnable, in *Input, level, k int, g *Group) (bool, error) {
+// skill runs a skill rule on a group: of a skill at a level, or a skill's
+// step. skill and level are the values the rule sees in skill and level.
+func (r *runner) skill(prog *rule.Runnable, in *Input, g *Group, skill, level any) (bool, error) {
 	// Only what the rule names is set: the environment is shared, and what
 	// an earlier run left in it the rule cannot read.
 	reasons := prog.Reasons
@@ -728,10 +712,10 @@ func (r *runner) skill(prog *rule.Runnable, in *Input, level, k int, g *Group) (
 		env[rule.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
 	}
 	if prog.Uses(rule.VarSkill) {
-		env[rule.VarSkill] = r.p.boxes.skill[k]
+		env[rule.VarSkill] = skill
 	}
 	if prog.Uses(rule.VarLevel) {
-		env[rule.VarLevel] = r.p.boxes.level[level]
+		env[rule.VarLevel] = level
 	}
 	return prog.Run(&r.vm, env)
 }
