@@ -355,6 +355,14 @@ func (l *Ladder) check(ps *problems) {
 	for i, v := range l.Values {
 		unique("value", source.Pointer("values", strconv.Itoa(i), "id"), v.ID, values)
 	}
+	// The skills with requirements in the levels: a profile can ask for a
+	// level of them, or of a skill with steps.
+	grouped := make(map[string]bool)
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			grouped[r.Skill] = true
+		}
+	}
 	ladderLevelRule := l.Rules != nil && !(rules.Rules{Level: l.Rules.Level}).Default()
 	trackLevel := -1 // the first level on a track
 	used := make(map[string]bool)
@@ -395,6 +403,8 @@ func (l *Ladder) check(ps *problems) {
 				unknown(pp, "skill", skill, known, &skillFinder)
 			case steps[skill] > 0 && want > steps[skill]:
 				ps.at(pp, fmt.Sprintf("skill %q has %d steps: level %d cannot be reached", skill, steps[skill], want))
+			case steps[skill] == 0 && !grouped[skill]:
+				ps.at(pp, fmt.Sprintf("skill %q has no requirements, in its steps or in the levels: level %d cannot be reached", skill, want))
 			case steps[skill] == 0 && want > len(l.Levels):
 				ps.at(pp, fmt.Sprintf("the ladder has %d levels: level %d of skill %q cannot be reached", len(l.Levels), want, skill))
 			}

@@ -39,7 +39,8 @@ type Shape struct {
 	Tracks []int
 	// Profiles holds the profile of each level by index: the level asked
 	// for in each skill, by skill index, 0 for none. Ladder lowers a level
-	// asked for beyond the skill's to the skill's highest.
+	// asked for beyond the skill's to the skill's highest, and leaves out
+	// what it asks of a skill without requirements.
 	Profiles [][]int
 	// Thresholds holds the threshold of each level by index.
 	Thresholds []int
@@ -119,6 +120,18 @@ func (s Shape) Ladder() (*ladder.Ladder, error) {
 		return 0
 	}
 	levelRule := s.Rules.Level != "" && !(rules.Rules{Level: s.Rules.Level}).Default()
+	// The skills with requirements, whose levels a profile can ask for.
+	held := make([]bool, s.Skills)
+	for k := range s.Skills {
+		held[k] = len(l.Skills[k].Steps) > 0
+	}
+	for _, reqs := range s.Levels {
+		for _, r := range reqs {
+			if r.Skill >= 0 && r.Skill < s.Skills {
+				held[r.Skill] = true
+			}
+		}
+	}
 	for i, reqs := range s.Levels {
 		lv := ladder.Level{ID: fmt.Sprintf("l%d", i+1), Name: fmt.Sprintf("Level %d", i+1), Threshold: at(s.Thresholds, i)}
 		for j, r := range reqs {
@@ -133,7 +146,7 @@ func (s Shape) Ladder() (*ladder.Ladder, error) {
 		}
 		if i < len(s.Profiles) {
 			for k, want := range s.Profiles[i] {
-				if k >= s.Skills || want <= 0 {
+				if k >= s.Skills || want <= 0 || !held[k] {
 					continue
 				}
 				most := len(s.Levels)
