@@ -351,6 +351,25 @@ func TestResultJSONRoundTrip(t *testing.T) {
 		}
 		results = append(results, evaluate(t, example, a))
 	}
+	// And the results of the other shapes: tracks, steps, points, values,
+	// implied marks and details.
+	for dir, names := range map[string][]string{
+		"points-and-titles":        {"gus-engineer", "hana-no-track", "ivo-manager"},
+		"shared-levels-two-tracks": {"dara-senior-1", "eli-manager", "fay-individual-gap"},
+		"axes-and-roles":           {"ana-developer", "ben-no-track", "cleo-manager"},
+	} {
+		l, err := ladder.Load("examples/" + dir + "/ladder.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			a, err := ladder.LoadAssessment("examples/" + dir + "/" + name + ".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			results = append(results, evaluate(t, l, a))
+		}
+	}
 	for _, res := range results {
 		byPointer, err := json.Marshal(res)
 		if err != nil {
