@@ -3,6 +3,8 @@ package ladder_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,4 +149,57 @@ func FuzzEvaluate(f *testing.F) {
 func jsonString(s string) string {
 	data, _ := json.Marshal(s)
 	return string(data)
+}
+
+// shapesLadder has skills with steps worth points and a skill without,
+// shared levels then two tracks, thresholds, profiles and implied steps:
+// FuzzEvaluateShapes sets its rules.
+const shapesLadder = `{
+  "id": "f", "name": "F", "impliedSteps": true,
+  "tracks": [{"id": "ic", "name": "IC"}, {"id": "em", "name": "EM"}],
+  "rules": {"skill": %s, "level": %s},
+  "values": [{"id": "v", "name": "V", "rule": %s}],
+  "skills": [
+    {"id": "code", "name": "Code", "steps": [
+      {"id": "c1", "points": 1, "requirements": [{"id": "c1r", "kind": "hard", "text": "c1", "points": 2}]},
+      {"id": "c2", "points": 3, "requirements": [{"id": "c2r", "kind": "hard", "text": "c2"}, {"id": "c2s", "kind": "soft", "text": "c2 soft"}]}]},
+    {"id": "ops", "name": "Ops"}
+  ],
+  "levels": [
+    {"id": "1", "threshold": 1, "requirements": [{"id": "1o", "skill": "ops", "kind": "hard", "text": "1o"}]},
+    {"id": "2", "threshold": 3, "profile": {"code": 1}, "requirements": [{"id": "2o", "skill": "ops", "kind": "hard", "text": "2o"}, {"id": "2g", "kind": "soft", "text": "2g"}]},
+    {"id": "ic3", "track": "ic", "threshold": 5, "profile": {"code": 2, "ops": 2}},
+    {"id": "em3", "track": "em", "label": "EM3", "threshold": 4, "requirements": [{"id": "em3o", "skill": "ops", "kind": "hard", "text": "em3o"}]}
+  ]
+}`
+
+// Rules on the shapes of any ladder: one that Parse accepts evaluates on
+// every assessment, on every track, without failing.
+func FuzzEvaluateShapes(f *testing.F) {
+	f.Add("all(hard, .reached)", "points >= level.threshold", "next.rank > 0 ? max(0, next.threshold - points) : 0", []byte{1, 2, 0, 3}, byte(0))
+	f.Add("missing(hard) <= 1", "all(skills, .reached) and count(skillLevels, .level >= 1) >= 1", "sum(skillLevels, .points) / max(1, rank)", []byte{1, 1, 1, 1, 1, 1}, byte(1))
+	f.Add("level.rank < 2 or all(soft, .reached)", "len(skillLevels) > 1 and points % 2 == 0", "points * 2", []byte{3, 3, 2}, byte(2))
+	f.Fuzz(func(t *testing.T, skill, level, value string, marks []byte, track byte) {
+		doc := fmt.Sprintf(shapesLadder, jsonString(skill), jsonString(level), jsonString(value))
+		l, err := ladder.Parse([]byte(doc))
+		checkLocated(t, err, []byte(doc))
+		if err != nil {
+			return
+		}
+		a := &ladder.Assessment{Ladder: "f", Subject: "s", Marks: map[string]ladder.Mark{}, Track: []string{"", "ic", "em"}[track%3]}
+		ids := []string{"c1r", "c2r", "c2s", "1o", "2o", "2g", "em3o"}
+		statuses := []ladder.Status{ladder.Reached, ladder.NotYet, ladder.NotApplicable}
+		for i, m := range marks {
+			if m%4 > 0 && i < len(ids) {
+				a.Marks[ids[i]] = ladder.Mark{Status: statuses[m%4-1], Reason: strings.Repeat("r", int(m/4)%3)}
+			}
+		}
+		res, err := l.Evaluate(a)
+		if err != nil {
+			t.Fatalf("rules %q, %q, %q passed Parse, but Evaluate failed: %v", skill, level, value, err)
+		}
+		if res.Rank < 0 || len(res.Tracks) != 2 || len(res.Values) != 1 || math.IsNaN(res.Values[0].Value) || math.IsInf(res.Values[0].Value, 0) {
+			t.Fatalf("rules %q, %q, %q: result %+v", skill, level, value, res)
+		}
+	})
 }
