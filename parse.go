@@ -355,13 +355,43 @@ func (l *Ladder) check(ps *problems) {
 	for i, v := range l.Values {
 		unique("value", source.Pointer("values", strconv.Itoa(i), "id"), v.ID, values)
 	}
-	// The skills with requirements in the levels: a profile can ask for a
-	// level of them, or of a skill with steps.
+	// The highest level a skill without steps can have: its highest rank
+	// among the shared levels that hold its requirements (by skill), and
+	// among each track's levels (by track, then skill). A shared level's
+	// profile counts the shared levels; a track's level's, the track's.
 	grouped := make(map[string]bool)
+	sharedTop := make(map[string]int)
+	trackTop := make(map[string]map[string]int)
+	shared, own := 0, make(map[string]int)
 	for _, lv := range l.Levels {
+		rank := 0
+		if lv.Track == "" {
+			shared++
+			rank = shared
+		} else {
+			own[lv.Track]++
+			rank = own[lv.Track] // counted from the shared levels below
+		}
 		for _, r := range lv.Requirements {
 			grouped[r.Skill] = true
+			if lv.Track == "" {
+				sharedTop[r.Skill] = rank
+			} else {
+				if trackTop[lv.Track] == nil {
+					trackTop[lv.Track] = make(map[string]int)
+				}
+				trackTop[lv.Track][r.Skill] = rank
+			}
 		}
+	}
+	// reachable returns the highest level of a skill without steps that a
+	// profile of a level on a track ("" for shared) can see.
+	reachable := func(track, skill string) int {
+		top := sharedTop[skill]
+		if t, ok := trackTop[track][skill]; ok && track != "" {
+			top = shared + t
+		}
+		return top
 	}
 	ladderLevelRule := l.Rules != nil && !(rules.Rules{Level: l.Rules.Level}).Default()
 	trackLevel := -1 // the first level on a track
@@ -405,8 +435,12 @@ func (l *Ladder) check(ps *problems) {
 				ps.at(pp, fmt.Sprintf("skill %q has %d steps: level %d cannot be reached", skill, steps[skill], want))
 			case steps[skill] == 0 && !grouped[skill]:
 				ps.at(pp, fmt.Sprintf("skill %q has no requirements, in its steps or in the levels: level %d cannot be reached", skill, want))
-			case steps[skill] == 0 && want > len(l.Levels):
-				ps.at(pp, fmt.Sprintf("the ladder has %d levels: level %d of skill %q cannot be reached", len(l.Levels), want, skill))
+			case steps[skill] == 0 && want > reachable(lv.Track, skill):
+				where := "the shared levels, which a shared level's profile counts"
+				if lv.Track != "" {
+					where = fmt.Sprintf("the levels of track %q", lv.Track)
+				}
+				ps.at(pp, fmt.Sprintf("skill %q reaches at most level %d on %s: level %d cannot be reached", skill, reachable(lv.Track, skill), where, want))
 			}
 		}
 		ownRule := lv.Rules != nil && !(rules.Rules{Level: lv.Rules.Level}).Default()
@@ -456,6 +490,8 @@ func (l *Ladder) spec() engine.Spec {
 	}
 	l.details.n, l.details.texts, l.details.links = 0, 0, 0
 	requirement := func(r Requirement) int {
+		// The ladder's own copy: its fields may change afterwards.
+		r.Examples, r.Evidence, r.Links = slices.Clone(r.Examples), slices.Clone(r.Evidence), slices.Clone(r.Links)
 		l.reqs = append(l.reqs, r)
 		if !r.Details.empty() {
 			l.details.n++

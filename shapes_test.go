@@ -201,7 +201,9 @@ func TestShapeProblems(t *testing.T) {
 		{"a profile beyond the steps", strings.Replace(stepsLadder, `"profile": {"code": 2, "ops": 1}`, `"profile": {"code": 4, "ops": 1}`, 1),
 			`/levels/1/profile/code: skill "code" has 3 steps: level 4 cannot be reached`},
 		{"a profile beyond the levels", strings.Replace(tracksLadder, `{"id": "ic4", "track": "ic",`, `{"id": "ic4", "track": "ic", "profile": {"b": 7},`, 1),
-			`/levels/3/profile/b: the ladder has 6 levels: level 7 of skill "b" cannot be reached`},
+			`/levels/3/profile/b: skill "b" reaches at most level 2 on the levels of track "ic": level 7 cannot be reached`},
+		{"a shared level's profile beyond the shared levels", strings.Replace(tracksLadder, `{"id": "2", "requirements"`, `{"id": "2", "profile": {"a": 3}, "requirements"`, 1),
+			`/levels/1/profile/a: skill "a" reaches at most level 2 on the shared levels, which a shared level's profile counts: level 3 cannot be reached`},
 		{"a profile of a skill without requirements", strings.Replace(strings.Replace(tracksLadder, `{"id": "b", "name": "B"}]`, `{"id": "b", "name": "B"}, {"id": "c", "name": "C"}]`, 1),
 			`{"id": "ic4", "track": "ic",`, `{"id": "ic4", "track": "ic", "profile": {"c": 1},`, 1),
 			`/levels/3/profile/c: skill "c" has no requirements, in its steps or in the levels: level 1 cannot be reached`},
@@ -423,6 +425,12 @@ func TestRequirementDetails(t *testing.T) {
 	if got := evaluate(t, l, marksOf(t, "s")).Requirement("c1").Details; !reflect.DeepEqual(got, want) {
 		t.Errorf("a change to one result's details shows in the next: %+v", got)
 	}
+	// Nor does a change to the ladder's fields.
+	req := &l.Skills[0].Steps[0].Requirements[0]
+	req.Examples[0], req.Links[0].URL = "changed", "https://example.com/changed"
+	if got := evaluate(t, l, marksOf(t, "s")).Requirement("c1").Details; !reflect.DeepEqual(got, want) {
+		t.Errorf("a change to the ladder's fields shows in its results: %+v", got)
+	}
 	var built ladder.Ladder
 	if err := json.Unmarshal([]byte(doc), &built); err != nil {
 		t.Fatal(err)
@@ -430,5 +438,32 @@ func TestRequirementDetails(t *testing.T) {
 	built.Skills[0].Steps[0].Requirements[0].Examples[1] = "\xff"
 	if _, err := ladder.New(&built); err == nil || err.Error() != "/skills/0/steps/0/requirements/0/examples/1: is not valid UTF-8" {
 		t.Errorf("New: got %v", err)
+	}
+}
+
+// A step or group reached with nothing to reach (only soft requirements,
+// or all not_applicable) implies nothing below it: implication needs
+// evidence.
+func TestNothingReachedImpliesNothing(t *testing.T) {
+	l := mustParse(t, `{
+	  "id": "v", "name": "V", "impliedSteps": true,
+	  "skills": [{"id": "s", "name": "S", "steps": [
+	    {"id": "s1", "points": 1, "requirements": [{"id": "a", "kind": "hard", "text": "a"}]},
+	    {"id": "s2", "points": 9, "requirements": [{"id": "c", "kind": "soft", "text": "c"}]}]}],
+	  "levels": [{"id": "l1", "profile": {"s": 2}}]
+	}`)
+	res := evaluate(t, l, marksOf(t, "v"))
+	if res.Rank != 0 || res.Points != 0 || res.Skills[0].Level != 0 {
+		t.Errorf("no marks: rank %d, points %d, skill level %d; want 0, 0, 0", res.Rank, res.Points, res.Skills[0].Level)
+	}
+	if res := evaluate(t, l, marksOf(t, "v", "c=reached")); res.Rank != 1 || res.Points != 9 || !res.Requirement("a").Implied {
+		t.Errorf("the soft requirement of step 2 reached: rank %d, points %d, a implied %v; want 1, 9, true", res.Rank, res.Points, res.Requirement("a").Implied)
+	}
+
+	tracks := mustParse(t, tracksLadder)
+	a := marksOf(t, "t", "ic4a=not_applicable")
+	a.Track = "ic"
+	if res := evaluate(t, tracks, a); res.Rank != 0 || res.Requirement("1a").Implied {
+		t.Errorf("a group of not_applicable marks: rank %d, 1a implied %v; want 0, false", res.Rank, res.Requirement("1a").Implied)
 	}
 }

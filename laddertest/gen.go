@@ -7,6 +7,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/leanovate/gopter"
@@ -39,8 +40,9 @@ type Shape struct {
 	Tracks []int
 	// Profiles holds the profile of each level by index: the level asked
 	// for in each skill, by skill index, 0 for none. Ladder lowers a level
-	// asked for beyond the skill's to the skill's highest, and leaves out
-	// what it asks of a skill without requirements.
+	// asked for beyond what the skill can reach on the levels the profile
+	// counts to the highest it can, and leaves out what it asks of a skill
+	// without requirements there.
 	Profiles [][]int
 	// Thresholds holds the threshold of each level by index.
 	Thresholds []int
@@ -120,18 +122,6 @@ func (s Shape) Ladder() (*ladder.Ladder, error) {
 		return 0
 	}
 	levelRule := s.Rules.Level != "" && !(rules.Rules{Level: s.Rules.Level}).Default()
-	// The skills with requirements, whose levels a profile can ask for.
-	held := make([]bool, s.Skills)
-	for k := range s.Skills {
-		held[k] = len(l.Skills[k].Steps) > 0
-	}
-	for _, reqs := range s.Levels {
-		for _, r := range reqs {
-			if r.Skill >= 0 && r.Skill < s.Skills {
-				held[r.Skill] = true
-			}
-		}
-	}
 	for i, reqs := range s.Levels {
 		lv := ladder.Level{ID: fmt.Sprintf("l%d", i+1), Name: fmt.Sprintf("Level %d", i+1), Threshold: at(s.Thresholds, i)}
 		for j, r := range reqs {
@@ -146,25 +136,17 @@ func (s Shape) Ladder() (*ladder.Ladder, error) {
 		}
 		if i < len(s.Profiles) {
 			for k, want := range s.Profiles[i] {
-				if k >= s.Skills || want <= 0 || !held[k] {
-					continue
+				if k < s.Skills && want > 0 {
+					if lv.Profile == nil {
+						lv.Profile = map[string]int{}
+					}
+					lv.Profile[fmt.Sprintf("s%d", k)] = want
 				}
-				most := len(s.Levels)
-				if n := len(l.Skills[k].Steps); n > 0 {
-					most = n
-				}
-				if lv.Profile == nil {
-					lv.Profile = map[string]int{}
-				}
-				lv.Profile[fmt.Sprintf("s%d", k)] = min(want, most)
 			}
 		}
 		if t := at(s.Tracks, i); t > 0 {
 			lv.Track = fmt.Sprintf("t%d", t)
 			tracks[t] = true
-		}
-		if len(lv.Requirements) == 0 && len(lv.Profile) == 0 && !levelRule {
-			lv.Requirements = []ladder.Requirement{{ID: fmt.Sprintf("l%d-r0", i+1), Kind: ladder.Hard, Text: fmt.Sprintf("Requirement 0 of level %d", i+1)}}
 		}
 		l.Levels = append(l.Levels, lv)
 	}
@@ -175,6 +157,45 @@ func (s Shape) Ladder() (*ladder.Ladder, error) {
 		return 1
 	}
 	slices.SortStableFunc(l.Levels, func(a, b ladder.Level) int { return cmp.Compare(shared(a), shared(b)) })
+	// What a profile can ask of each skill: its steps, or the highest rank
+	// of the levels holding its requirements that the level's profile
+	// counts (the shared ones, and its track's).
+	top := map[string]map[string]int{} // by track ("" for shared), by skill
+	ranks := map[string]int{}
+	for _, lv := range l.Levels {
+		ranks[lv.Track]++
+		rank := ranks[lv.Track]
+		if lv.Track != "" {
+			rank += ranks[""]
+		}
+		if top[lv.Track] == nil {
+			top[lv.Track] = map[string]int{}
+		}
+		for _, r := range lv.Requirements {
+			top[lv.Track][r.Skill] = rank
+		}
+	}
+	for i := range l.Levels {
+		lv := &l.Levels[i]
+		for id, want := range lv.Profile {
+			k, _ := strconv.Atoi(id[1:])
+			most := max(top[""][id], top[lv.Track][id])
+			if n := len(l.Skills[k].Steps); n > 0 {
+				most = n
+			}
+			if most == 0 {
+				delete(lv.Profile, id)
+			} else {
+				lv.Profile[id] = min(want, most)
+			}
+		}
+		if len(lv.Profile) == 0 {
+			lv.Profile = nil
+		}
+		if len(lv.Requirements) == 0 && len(lv.Profile) == 0 && !levelRule {
+			lv.Requirements = []ladder.Requirement{{ID: lv.ID + "-r0", Kind: ladder.Hard, Text: "Requirement 0 of level " + lv.ID[1:]}}
+		}
+	}
 	for _, t := range slices.Sorted(maps.Keys(tracks)) {
 		l.Tracks = append(l.Tracks, ladder.Track{ID: fmt.Sprintf("t%d", t), Name: fmt.Sprintf("Track %d", t)})
 	}

@@ -246,7 +246,10 @@ func (p *Plan) rank(in *Input) {
 }
 
 // imply marks reached the unassessed requirements below each skill's
-// highest step reached, and reports whether it marked any. The steps of a
+// highest step reached on evidence, and reports whether it marked any. A
+// step implies those below it only when it is reached and one of its
+// requirements is marked reached: a step reached with nothing to reach (no
+// hard requirements, or all not_applicable) implies nothing. The steps of a
 // skill without steps of its own are its groups along a line: a group of a
 // track's level implies the groups below it on the track and at the shared
 // levels, and a group of a shared level those below it there.
@@ -263,10 +266,25 @@ func (p *Plan) imply(in *Input) bool {
 			}
 		}
 	}
+	// evident reports whether a group is reached on evidence: reached, and
+	// with a requirement marked reached (before anything is implied).
+	evident := func(reached bool, g *Group) bool {
+		if !reached {
+			return false
+		}
+		for _, list := range [2][]int{g.Hard, g.Soft} {
+			for _, r := range list {
+				if in.Marks[r].Status == Reached {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for i, sk := range p.spec.Skills {
 		top := -1
 		for j := range sk.Steps {
-			if in.Steps[p.stepStart[i]+j] {
+			if evident(in.Steps[p.stepStart[i]+j], &sk.Steps[j].Group) {
 				top = j
 			}
 		}
@@ -290,24 +308,23 @@ func (p *Plan) imply(in *Input) bool {
 	for s := range top {
 		top[s] = -1
 	}
+	// groups calls f on each group of the level at index i that has a
+	// skill and is reached on evidence.
 	groups := func(i int, f func(k, s int)) {
-		for k := p.groupStart[i]; k < p.groupStart[i+1]; k++ {
-			if s := p.groupSkill[k]; s >= 0 {
+		for g := range p.spec.Levels[i].Groups {
+			k := p.groupStart[i] + g
+			if s := p.groupSkill[k]; s >= 0 && evident(in.Groups[k], &p.spec.Levels[i].Groups[g]) {
 				f(k, s)
 			}
 		}
 	}
 	for _, own := range p.own {
 		for _, i := range own {
-			groups(i, func(k, s int) { above[s] = above[s] || in.Groups[k] })
+			groups(i, func(k, s int) { above[s] = true })
 		}
 	}
 	for r, i := range p.shared {
-		groups(i, func(k, s int) {
-			if in.Groups[k] {
-				top[s] = r
-			}
-		})
+		groups(i, func(k, s int) { top[s] = r })
 	}
 	for r, i := range p.shared {
 		for g := range p.spec.Levels[i].Groups {
@@ -323,11 +340,7 @@ func (p *Plan) imply(in *Input) bool {
 			topOn[slot] = -1
 		}
 		for r, i := range own {
-			groups(i, func(k, s int) {
-				if in.Groups[k] {
-					topOn[p.trackSlot[t][s]] = r
-				}
-			})
+			groups(i, func(k, s int) { topOn[p.trackSlot[t][s]] = r })
 		}
 		for r, i := range own {
 			for g := range p.spec.Levels[i].Groups {
