@@ -217,7 +217,7 @@ type hwRequirement struct {
 	reason   string
 	implied  bool
 	points   int
-	details  *ladder.Details
+	details  ladder.Details
 }
 
 func newHandwritten(l *ladder.Ladder) *handwritten {
@@ -316,13 +316,8 @@ func (h *handwritten) evaluate(a *ladder.Assessment) hwResult {
 	return res
 }
 
-// detailsOf returns a requirement's details, nil when it has none.
-func detailsOf(r *ladder.Requirement) *ladder.Details {
-	if len(r.Examples)+len(r.Evidence)+len(r.Links) == 0 {
-		return nil
-	}
-	return &r.Details
-}
+// detailsOf returns a requirement's details, as a result reports them.
+func detailsOf(r *ladder.Requirement) ladder.Details { return r.Details }
 
 // bare runs the custom rules straight on expr: programs compiled with
 // expr.Compile, one reused vm.VM, environments filled in place from values

@@ -217,9 +217,9 @@ type RequirementResult struct {
 	Implied bool `json:"implied,omitempty"`
 	// Points are what the requirement is worth when reached.
 	Points int `json:"points,omitempty"`
-	// Details are the requirement's examples, evidence and links, nil
-	// (left out) when it has none. They are the result's own copy.
-	Details *Details `json:"details,omitempty"`
+	// Details are the requirement's examples, evidence and links, as in
+	// the ladder (left out when it has none): the result's own copy.
+	Details
 }
 
 // Count is a number of requirements reached out of a total.
@@ -420,20 +420,18 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 	}
 	ids := make([]string, 0, nIDs)
 	marks := make([]Mark, 0, nMarks)
-	// The details, copied into three arrays.
-	var details []Details
+	// The details, copied into two arrays.
 	var texts []string
 	var links []Link
 	if l.details.n > 0 {
-		details = make([]Details, 0, l.details.n)
 		texts = make([]string, 0, l.details.texts)
 		if l.details.links > 0 {
 			links = make([]Link, 0, l.details.links)
 		}
 	}
-	copyDetails := func(d *Details) *Details {
+	copyDetails := func(d *Details) Details {
 		if d.empty() {
-			return nil
+			return Details{}
 		}
 		strs := func(list []string) []string {
 			if len(list) == 0 {
@@ -449,8 +447,7 @@ func (l *Ladder) result(a *Assessment, in *engine.Input) *Result {
 			links = append(links, d.Links...)
 			c.Links = links[from:len(links):len(links)]
 		}
-		details = append(details, c)
-		return &details[len(details)-1]
+		return c
 	}
 	reqs := make([]RequirementResult, 0, l.plan.NumRequirements())
 	groups := make([]GroupResult, nGroups)

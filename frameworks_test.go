@@ -59,7 +59,7 @@ func snowflakeLadder(t testing.TB) *ladder.Ladder {
 		ImpliedSteps: true,
 		Rules:        &rules.Rules{Level: "points >= level.threshold"},
 		Tracks:       []ladder.Track{{ID: "engineer", Name: "Engineer"}, {ID: "manager", Name: "Manager"}},
-		Values: []ladder.Value{
+		Values: []ladder.NamedValue{
 			{ID: "points", Name: "Total points", Rule: "points"},
 			{ID: "to-next", Name: "Points to the next title", Rule: "next.rank > 0 ? max(0, next.threshold - points) : 0"},
 		},

@@ -64,7 +64,7 @@ type Ladder struct {
 	// Values are numbers the ladder computes for people to read, such as
 	// "total points" or "points to the next title". Each result gives
 	// them, in this order.
-	Values []Value `json:"values,omitempty"`
+	Values []NamedValue `json:"values,omitempty"`
 	// Skills are the areas a level's requirements are sorted into (the
 	// sheet's sub-skills), in the order reports show them.
 	Skills []Skill `json:"skills"`
@@ -88,9 +88,9 @@ type Ladder struct {
 	rules map[string]source.Span
 }
 
-// Value is a named value of a ladder: a number its rule computes from an
-// assessment, for people to read. It decides nothing.
-type Value struct {
+// NamedValue is a number a ladder computes from each assessment for people
+// to read, such as the points to the next title. It decides nothing.
+type NamedValue struct {
 	// ID identifies the value. Lowercase letters, digits, ".", "_" and
 	// "-".
 	ID string `json:"id" jsonschema:"pattern=^[a-z0-9._-]+$"`

@@ -160,10 +160,14 @@ func (p *Parser) New(l *Ladder) (*Ladder, error) {
 	if doc.Levels == nil {
 		doc.Levels = []Level{}
 	}
-	doc.Levels = slices.Clone(doc.Levels)
-	for i := range doc.Levels {
-		if doc.Levels[i].Requirements == nil {
-			doc.Levels[i].Requirements = []Requirement{}
+	// A step's requirements are required: nil is as empty as [].
+	doc.Skills = slices.Clone(doc.Skills)
+	for i := range doc.Skills {
+		doc.Skills[i].Steps = slices.Clone(doc.Skills[i].Steps)
+		for j := range doc.Skills[i].Steps {
+			if doc.Skills[i].Steps[j].Requirements == nil {
+				doc.Skills[i].Steps[j].Requirements = []Requirement{}
+			}
 		}
 	}
 	data, err := json.Marshal(&doc)

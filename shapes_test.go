@@ -359,6 +359,21 @@ func hasRequirement(l *ladder.Ladder, id string) bool {
 	return false
 }
 
+// New takes nil for an empty list of a step's requirements, as it does
+// elsewhere, and reports it as Parse does an empty one.
+func TestNewStepWithoutRequirements(t *testing.T) {
+	l := &ladder.Ladder{ID: "n", Name: "N",
+		Skills: []ladder.Skill{{ID: "s", Name: "S", Steps: []ladder.Step{{ID: "s1"}}}},
+		Levels: []ladder.Level{{ID: "l1", Profile: map[string]int{"s": 1}}}}
+	_, err := ladder.New(l)
+	if err == nil || err.Error() != "/skills/0/steps/0/requirements: must not be empty" {
+		t.Errorf("got %v", err)
+	}
+	if l.Skills[0].Steps[0].Requirements != nil {
+		t.Error("New changed the ladder it was given")
+	}
+}
+
 // Named values are computed after the rank, on the result's track.
 func TestValues(t *testing.T) {
 	doc := strings.Replace(stepsLadder, `"impliedSteps": true,`, `"impliedSteps": true, "values": [
@@ -413,12 +428,12 @@ func TestRequirementDetails(t *testing.T) {
 	doc := strings.Replace(stepsLadder, `{"id": "c1", "kind": "hard", "text": "c1"}`,
 		`{"id": "c1", "kind": "hard", "text": "c1", "examples": ["e1", "e2"], "evidence": ["v1"], "links": [{"text": "Guide", "url": "https://example.com/g"}]}`, 1)
 	l := mustParse(t, doc)
-	want := &ladder.Details{Examples: []string{"e1", "e2"}, Evidence: []string{"v1"}, Links: []ladder.Link{{Text: "Guide", URL: "https://example.com/g"}}}
+	want := ladder.Details{Examples: []string{"e1", "e2"}, Evidence: []string{"v1"}, Links: []ladder.Link{{Text: "Guide", URL: "https://example.com/g"}}}
 	res := evaluate(t, l, marksOf(t, "s"))
 	if got := res.Requirement("c1").Details; !reflect.DeepEqual(got, want) {
 		t.Errorf("details = %+v, want %+v", got, want)
 	}
-	if got := res.Requirement("c2").Details; got != nil {
+	if got := res.Requirement("c2").Details; !reflect.DeepEqual(got, ladder.Details{}) {
 		t.Errorf("a requirement without details has %+v", got)
 	}
 	res.Requirement("c1").Details.Examples[0] = "changed"

@@ -3,6 +3,7 @@ package laddertest
 import (
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"slices"
 	"strconv"
@@ -217,7 +218,9 @@ func CheckMonotone(t testing.TB, l *ladder.Ladder) {
 
 // flipper finds the marks whose flip to reached loses a skill or a level,
 // deciding again only the level of the mark flipped: the search costs time
-// linear in the size of the ladder, not quadratic.
+// linear in the size of the ladder, not quadratic. Where levels depend on
+// each other, it decides each flip whole, and bounds the flips it tries
+// (see firstLossCross).
 type flipper struct {
 	plan    *engine.Plan
 	levelOf []int // the index of the level of each slot
@@ -325,9 +328,17 @@ func (f *flipper) firstLoss(m Marks) (int, error) {
 	return -1, nil
 }
 
-// firstLossCross is firstLoss for a plan whose levels depend on each other:
-// each flip is decided whole, and may lose a skill, a step or a level
-// anywhere.
+// maxCrossFlips bounds the flips tried on one generated assessment of a
+// ladder whose levels depend on each other: each flip is decided whole, in
+// time linear in the ladder, so that trying them all would take time
+// quadratic in it.
+const maxCrossFlips = 256
+
+// firstLossCross is firstLoss for a plan whose levels depend on each other
+// (steps, profiles, implied steps, points): each flip is decided whole, and
+// may lose a skill, a step or a level anywhere. On a ladder of more than
+// maxCrossFlips marks it tries every stride-th, from an offset that depends
+// on the marks: other assessments of the search try the others.
 func (f *flipper) firstLossCross(in *engine.Input, m Marks) (int, error) {
 	groups, levels, steps := slices.Clone(in.Groups), slices.Clone(in.Levels), slices.Clone(in.Steps)
 	lost := func(before, after []bool) bool {
@@ -338,7 +349,17 @@ func (f *flipper) firstLossCross(in *engine.Input, m Marks) (int, error) {
 		}
 		return false
 	}
-	for k := range f.levelOf {
+	stride, offset := 1, 0
+	if n := len(f.levelOf); n > maxCrossFlips {
+		stride = (n + maxCrossFlips - 1) / maxCrossFlips
+		h := fnv.New64a()
+		for _, s := range m {
+			h.Write([]byte(s))
+			h.Write([]byte{0})
+		}
+		offset = int(h.Sum64() % uint64(stride))
+	}
+	for k := offset; k < len(f.levelOf); k += stride {
 		was := ladder.Unassessed
 		if k < len(m) {
 			was = m[k]

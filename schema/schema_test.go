@@ -474,7 +474,7 @@ func TestIDPattern(t *testing.T) {
 			"/$defs/Level/properties/profile/propertyNames/pattern",
 			"/$defs/Step/properties/id/pattern",
 			"/$defs/Track/properties/id/pattern",
-			"/$defs/Value/properties/id/pattern",
+			"/$defs/NamedValue/properties/id/pattern",
 		}},
 		{Assessment(), []string{
 			"/properties/ladder/pattern",
@@ -521,7 +521,7 @@ func TestRequired(t *testing.T) {
 		{Ladder(), "/$defs/Step/required", []any{"id", "requirements"}},
 		{Ladder(), "/$defs/Track/required", []any{"id", "name"}},
 		{Ladder(), "/$defs/Link/required", []any{"url"}},
-		{Ladder(), "/$defs/Value/required", []any{"id", "name", "rule"}},
+		{Ladder(), "/$defs/NamedValue/required", []any{"id", "name", "rule"}},
 		{Ladder(), "/$defs/Requirement/required", []any{"id", "kind", "text"}},
 		{Ladder(), "/$defs/Rules/required", nil},
 		{Assessment(), "/required", []any{"ladder", "subject", "marks"}},

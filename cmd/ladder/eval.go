@@ -24,18 +24,28 @@ The text format is a report for people. The json format is for programs:
 the result with every level, skill and requirement, their text, and each
 requirement's status and reason, as "ladder schema result" describes it:
 
-	{"ladder", "ladderName", "version", "subject", "assessor", "date", "rank",
-	 "levels": [{"rank", "id", "name", "reach", "reached",
-	             "reachMark", "descriptionMark", "groups": [
+	{"ladder", "ladderName", "version", "subject", "assessor", "date",
+	 "track", "rank", "tracks": [{"id", "name", "rank"}], "points",
+	 "values": [{"id", "name", "value"}],
+	 "skills": [{"id", "name", "level", "points",
+	             "steps": [{"step", "id", "name", "points", "group"}]}],
+	 "levels": [{"rank", "id", "name", "label", "track", "threshold", "reach",
+	             "reached", "reachMark", "descriptionMark",
+	             "profile": [{"skill", "name", "want", "level", "met"}],
+	             "groups": [
 	     {"skill", "name", "general", "reached",
 	      "missing", "softMissing", "unassessed",
 	      "hard": {"reached", "total"}, "soft": {"reached", "total"},
-	      "requirements": [{"id", "kind", "text", "status", "reason"}]}]}]}
+	      "requirements": [{"id", "kind", "text", "status", "reason",
+	                        "implied", "points", "examples", "evidence", "links"}]}]}]}
 
-The level reached is levels[rank-1], none when rank is 0; the next level
-is levels[rank]. "version", "assessor", "date", "reach", "reachMark",
-"descriptionMark" and "reason" are left out when the ladder or the
-assessment has none. The exit status is 1 when the ladder or the
+The level reached is the level of the result's rank on its track ("track",
+for a ladder with tracks: the assessment's, or else the first of the
+highest ranks in "tracks"); the next level is the one above it. A
+level's "rank" counts along its track. Fields without a value ("version",
+"assessor", "date", "reach", "reason", the marks, and what a ladder
+without tracks, steps, points, values, profiles or details has none of)
+are left out. The exit status is 1 when the ladder or the
 assessment is invalid.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
@@ -375,16 +385,13 @@ func writeRequirement(w io.Writer, r *ladder.RequirementResult) {
 	for _, line := range strings.Split(r.Text, "\n") {
 		fmt.Fprintf(w, "      %s\n", display.Escape(line))
 	}
-	if r.Details == nil {
-		return
-	}
-	for _, x := range r.Details.Examples {
+	for _, x := range r.Examples {
 		fmt.Fprintf(w, "      example: %s\n", display.Escape(x))
 	}
-	for _, x := range r.Details.Evidence {
+	for _, x := range r.Evidence {
 		fmt.Fprintf(w, "      evidence: %s\n", display.Escape(x))
 	}
-	for _, l := range r.Details.Links {
+	for _, l := range r.Links {
 		if l.Text != "" {
 			fmt.Fprintf(w, "      link: %s <%s>\n", display.Escape(l.Text), display.Escape(l.URL))
 		} else {

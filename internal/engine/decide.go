@@ -43,8 +43,9 @@ type Input struct {
 	// Points is, after Decide, the person's points: what the skills'
 	// levels are worth, and the points of the requirements reached.
 	Points int
-	// Ranks holds, after Decide, the rank on each line (see Plan.Line):
-	// the highest r such that the line's levels 1 to r are all reached.
+	// Ranks holds, after Decide, the rank on each line (one per track, or
+	// one of all the levels): the highest r such that the line's levels 1
+	// to r (the shared levels, then the track's own) are all reached.
 	Ranks []int
 	// Track is 1 + the index of the track the assessment names, 0 when it
 	// names none. The caller sets it before Decide.

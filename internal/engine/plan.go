@@ -420,7 +420,8 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 }
 
 // totalCost checks the cost of a whole evaluation: a skill rule runs once
-// per skill at each level, a level rule once per level, so a ladder of many
+// per skill at each level and per step (twice, with implied steps), a level
+// rule once per level, a value rule once, so a ladder of many
 // levels could multiply a rule under MaxCost into a long evaluation. It
 // blames the rule that costs the most in all.
 func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
@@ -445,11 +446,16 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 		return c
 	}
 	total, runs := 0.0, 0
+	// With implied steps, the groups may be decided twice (see Decide).
+	again := 1
+	if p.spec.Implied {
+		again = 2
+	}
 	if prog, steps := p.stepRule, p.stepStart[len(p.spec.Skills)]; prog != nil && steps > 0 {
-		c := cost(prog) * float64(steps)
+		c := cost(prog) * float64(steps*again)
 		share[key{-1, dsl.SkillRule}] += c
 		total += c
-		runs += steps
+		runs += steps * again
 	}
 	for i, prog := range p.values {
 		c := cost(prog)
@@ -459,10 +465,10 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 	}
 	for i, l := range p.spec.Levels {
 		if prog := p.skill[i]; prog != nil {
-			c := cost(prog) * float64(len(l.Groups))
+			c := cost(prog) * float64(len(l.Groups)*again)
 			share[key{p.skillOrigin[i], dsl.SkillRule}] += c
 			total += c
-			runs += len(l.Groups)
+			runs += len(l.Groups) * again
 		}
 		if prog := p.level[i]; prog != nil {
 			c := cost(prog)
