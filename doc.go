@@ -150,7 +150,8 @@
 // that check raw documents, and the Problem every package reports a bad
 // document with (Problem and Error here are the same types); package laddertest serves a team's own
 // tests: ranks pinned in a cases file, and a gopter check that its rules
-// behave like levels. The ladder command (cmd/ladder) validates, evaluates
+// behave like levels; package sheet imports ladders and assessments from
+// spreadsheets, and exports them back. The ladder command (cmd/ladder) validates, evaluates
 // and lints files from a terminal:
 //
 //	go run ./cmd/ladder eval examples/devops-technical-mastery/ladder.json examples/devops-technical-mastery/bruno-squad-expert.json
