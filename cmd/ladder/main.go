@@ -5,6 +5,8 @@
 //	ladder validate FILE...
 //	ladder eval [--format text|json] LADDER ASSESSMENT
 //	ladder lint [--tests N] [--seed S] LADDER...
+//	ladder render [--format html|md] LADDER
+//	ladder report [--format html|md] LADDER ASSESSMENT...
 //	ladder import [--assessment OUT] [--subject NAME] SHEET.csv
 //	ladder export [--format csv] LADDER [ASSESSMENT]
 //	ladder schema ladder|assessment
@@ -46,7 +48,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{validateCommand, evalCommand, lintCommand, importCommand, exportCommand, schemaCommand}
+	return []*command{validateCommand, evalCommand, lintCommand, renderCommand, reportCommand, importCommand, exportCommand, schemaCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -1,0 +1,174 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/ladderkit/ladder"
+)
+
+// style is the CSS of every page: readable on screen and on paper, where a
+// report fits on A4.
+const style = `
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2430; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #d5dbe3; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+p.sub { color: #566273; margin: 0 0 1rem; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0; }
+th, td { border: 1px solid #d5dbe3; padding: .3rem .45rem; vertical-align: top; text-align: left; }
+th { background: #f2f5f8; }
+ul { margin: 0; padding-left: 1.1rem; }
+.soft { color: #566273; font-style: italic; }
+.tag { display: inline-block; font-size: .75rem; font-style: normal; border: 1px solid #aeb8c5; border-radius: .6rem; padding: 0 .35rem; margin-left: .25rem; color: #3d4856; }
+.reached { color: #17643a; font-weight: 600; }
+.not-yet { color: #9a3412; font-weight: 600; }
+.unassessed, .not-applicable { color: #566273; }
+.summary { display: flex; flex-wrap: wrap; gap: 1rem 2.5rem; margin: .6rem 0 1rem; }
+.summary div { min-width: 10rem; }
+.summary strong { display: block; font-size: 1.3rem; }
+.pre { white-space: pre-line; }
+.heat-0 { background: #f7f9fb; } .heat-1 { background: #e1efe6; } .heat-2 { background: #c2e0cc; }
+.heat-3 { background: #9dcdb0; } .heat-4 { background: #74b892; } .heat-5 { background: #4f9e74; color: #fff; }
+svg text { font: 12px system-ui, sans-serif; fill: #1d2430; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { font-size: 9.5pt; margin: 0; max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  table, figure, li { break-inside: avoid; }
+}
+`
+
+var funcs = template.FuncMap{
+	"status":  statusText,
+	"class":   func(s ladder.Status) string { return strings.ReplaceAll(statusText(s), " ", "-") },
+	"title":   levelTitle,
+	"add":     func(a, b int) int { return a + b },
+	"mul":     func(a, b int) int { return a * b },
+	"soft":    func(k ladder.Kind) bool { return k == ladder.Soft },
+	"profile": profileText,
+	"track":   func(m *matrix, id string) string { return m.Tracks[id] },
+	"heat": func(level, top int) string {
+		return "heat-" + string(rune('0'+min(5, (level*5+top-1)/top)))
+	},
+	"short": short,
+	"width": func(b bar) int { return 360 * b.Level / b.Top },
+}
+
+var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
+{{define "head"}}<!DOCTYPE html>
+<html lang="en" xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{.}}</title>
+<style>` + style + `</style>
+</head>
+<body>
+{{end}}
+
+{{define "ladder"}}{{template "head" .L.Name}}<header>
+<h1>{{.L.Name}}{{if .L.Version}} <small>{{.L.Version}}</small>{{end}}</h1>
+{{if .L.Summary}}<p class="sub">{{.L.Summary}}</p>{{end}}
+{{if .L.Description}}<p class="pre">{{.L.Description}}</p>{{end}}
+</header>
+<main>
+{{if .M.Rows}}<table>
+<caption>Levels and their requirements, by skill{{if .M.Columns}} (soft requirements in italics){{end}}</caption>
+<thead><tr><th scope="col">Level</th><th scope="col">Expertise reach</th><th scope="col">Description</th>{{range .M.Columns}}<th scope="col">{{.Name}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .M.Rows}}<tr>
+<th scope="row">{{title .Level.Label .Level.Name .Level.ID}}{{if .Level.Track}}<br/><span class="tag">{{track $.M .Level.Track}}</span>{{end}}<br/><small>rank {{.Rank}}</small>{{with profile $.L .Level}}<br/><small>profile: {{.}}</small>{{end}}{{if .Level.Threshold}}<br/><small>threshold {{.Level.Threshold}}</small>{{end}}</th>
+<td>{{.Level.Reach}}</td>
+<td class="pre">{{.Level.Description}}</td>
+{{range .Cells}}<td>{{if .}}<ul>{{range .}}<li{{if soft .Kind}} class="soft"{{end}}><span class="pre">{{.Text}}</span>{{if soft .Kind}}<span class="tag">soft</span>{{end}}{{if .Points}}<span class="tag">{{.Points}} pt</span>{{end}}</li>{{end}}</ul>{{end}}</td>{{end}}
+</tr>
+{{end}}</tbody>
+</table>{{end}}
+{{range .M.Stepped}}<table>
+<caption>{{.Name}}: steps</caption>
+<thead><tr><th scope="col">Step</th><th scope="col">Points</th><th scope="col">Requirements</th></tr></thead>
+<tbody>
+{{range $i, $s := .Steps}}<tr><th scope="row">{{add $i 1}}{{if $s.Name}} {{$s.Name}}{{end}}</th><td>{{$s.Points}}</td><td><ul>{{range $s.Requirements}}<li{{if soft .Kind}} class="soft"{{end}}><span class="pre">{{.Text}}</span>{{if soft .Kind}}<span class="tag">soft</span>{{end}}</li>{{end}}</ul></td></tr>
+{{end}}</tbody>
+</table>
+{{end}}</main>
+</body>
+</html>
+{{end}}
+
+{{define "report"}}{{template "head" (print .Res.Subject " – " .Res.LadderName)}}<header>
+<h1>{{.Res.Subject}}</h1>
+<p class="sub">{{.Res.LadderName}}{{if .Res.Version}} {{.Res.Version}}{{end}}{{if .Res.Assessor}}, assessed by {{.Res.Assessor}}{{end}}{{if .Res.Date}} on {{.Res.Date}}{{end}}</p>
+</header>
+<main>
+<section class="summary" aria-label="Summary">
+<div>Level reached<strong>{{with .Reached}}{{title .Label .Name .ID}}{{else}}none{{end}}</strong>{{if .Res.Track}}on track {{.TrackName}}{{end}}</div>
+{{range .Others}}<div>On track {{.Name}}<strong>rank {{.Rank}}</strong></div>{{end}}
+{{if .Res.Points}}<div>Points<strong>{{.Res.Points}}</strong></div>{{end}}
+{{range .Res.Values}}<div>{{.Name}}<strong>{{.Value}}</strong></div>{{end}}
+</section>
+
+<h2>Skill levels</h2>
+<figure>
+<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" width="640" height="{{add 8 (mul 26 (len .Bars))}}" viewBox="0 0 640 {{add 8 (mul 26 (len .Bars))}}">
+<title id="chart-title">Skill levels of {{.Res.Subject}}</title>
+<desc id="chart-desc">{{range $i, $b := .Bars}}{{if $i}}; {{end}}{{$b.Name}}: level {{$b.Level}} of {{$b.Top}}{{end}}</desc>
+{{range $i, $b := .Bars}}<g transform="translate(0 {{add 4 (mul 26 $i)}})">
+<text x="0" y="15">{{$b.Name}}</text>
+<rect x="200" y="2" width="360" height="16" fill="#e6ebf0"/>
+<rect class="bar" x="200" y="2" width="{{width $b}}" height="16" fill="#4f9e74"/>
+<text x="570" y="15">{{$b.Level}} / {{$b.Top}}</text>
+</g>
+{{end}}</svg>
+<figcaption>Each skill's level: the highest step reached, with every step below it.</figcaption>
+</figure>
+
+<h2>{{with .Next}}To reach {{title .Label .Name .ID}}{{else}}The top level is reached{{end}}</h2>
+{{if .Plan}}<ul>
+{{range .Plan}}<li>{{if eq .Kind "hard"}}<strong>{{.Skill}}</strong>: <span class="pre">{{.Text}}</span> <span class="{{class .Status}}">({{status .Status}}{{if .Reason}}: {{.Reason}}{{end}})</span>{{else if eq .Kind "soft"}}<strong>{{.Skill}}</strong> <span class="tag">soft</span>: <span class="pre soft">{{.Text}}</span> <span class="{{class .Status}}">({{status .Status}}{{if .Reason}}: {{.Reason}}{{end}})</span>{{else}}{{.Text}}{{end}}</li>
+{{end}}</ul>{{end}}
+
+<h2>Level by level</h2>
+{{range .OnTrack}}<table>
+<caption>{{title .Label .Name .ID}}: <span class="{{if .Reached}}reached{{else}}not-yet{{end}}">{{if .Reached}}reached{{else}}not reached{{end}}</span>{{if .Reach}} ({{.Reach}}){{end}}</caption>
+{{if .Groups}}<thead><tr><th scope="col">Skill</th><th scope="col">Verdict</th><th scope="col">Hard</th><th scope="col">Soft</th><th scope="col">Reasons given</th></tr></thead>
+<tbody>
+{{range .Groups}}<tr><th scope="row">{{.Name}}</th><td class="{{if .Reached}}reached{{else}}not-yet{{end}}">{{if .Reached}}reached{{else}}not yet{{end}}</td><td>{{.Hard.Reached}}/{{.Hard.Total}}</td><td>{{.Soft.Reached}}/{{.Soft.Total}}</td><td>{{range .Requirements}}{{if .Reason}}<div>{{short .Text}}: <span class="{{class .Status}}">{{status .Status}}</span>, {{.Reason}}</div>{{end}}{{end}}</td></tr>
+{{end}}</tbody>{{else}}<tbody><tr><td>{{range .Profile}}{{.Name}} {{.Level}} of {{.Want}} wanted{{if .Met}} (met){{end}}; {{end}}{{if .Threshold}}threshold {{.Threshold}}{{end}}</td></tr></tbody>{{end}}
+</table>
+{{end}}</main>
+</body>
+</html>
+{{end}}
+
+{{define "team"}}{{template "head" (print "Team – " .Ladder)}}<header>
+<h1>Team</h1>
+<p class="sub">{{.Ladder}}: each person's level in each skill</p>
+</header>
+<main>
+<table>
+<caption>Skill levels by person (darker is higher)</caption>
+<thead><tr><th scope="col">Person</th><th scope="col">Level reached</th>{{range .Skills}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .People}}<tr><th scope="row">{{.Name}}</th><td>{{.Rank}}</td>{{range .Levels}}<td class="{{heat . $.Top}}">{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</main>
+</body>
+</html>
+{{end}}
+`))
+
+func ladderHTML(w io.Writer, l *ladder.Ladder, m *matrix) error {
+	return pages.ExecuteTemplate(w, "ladder", struct {
+		L *ladder.Ladder
+		M *matrix
+	}{l, m})
+}
+
+func reportHTML(w io.Writer, r *report) error { return pages.ExecuteTemplate(w, "report", r) }
+
+func teamHTML(w io.Writer, t *team) error { return pages.ExecuteTemplate(w, "team", t) }
