@@ -72,7 +72,7 @@ func Team(w io.Writer, results []*ladder.Result, f Format) error {
 type matrix struct {
 	Columns []column // the skills with requirements in the levels, then General
 	Rows    []row
-	Stepped []ladder.Skill     // the skills with steps
+	Stepped []ladder.Skill    // the skills with steps
 	Tracks  map[string]string // track names by ID
 }
 
