@@ -11,6 +11,7 @@ import (
 // style is the CSS of every page: readable on screen and on paper, where a
 // report fits on A4.
 const style = `
+body.wide { max-width: none; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2430; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
 h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #d5dbe3; }
@@ -30,6 +31,9 @@ ul { margin: 0; padding-left: 1.1rem; }
 .summary div { min-width: 10rem; }
 .summary strong { display: block; font-size: 1.3rem; }
 .pre { white-space: pre-line; }
+table.level { table-layout: fixed; }
+table.level th:nth-child(1) { width: 24%; } table.level th:nth-child(2) { width: 11%; }
+table.level th:nth-child(3), table.level th:nth-child(4) { width: 7%; }
 .heat-0 { background: #f7f9fb; } .heat-1 { background: #e1efe6; } .heat-2 { background: #c2e0cc; }
 .heat-3 { background: #9dcdb0; } .heat-4 { background: #74b892; } .heat-5 { background: #4f9e74; color: #fff; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d2430; }
@@ -54,11 +58,20 @@ var funcs = template.FuncMap{
 		return "heat-" + string(rune('0'+min(5, (level*5+top-1)/top)))
 	},
 	"short": short,
+	"page": func(title string, wide bool) any {
+		return struct {
+			Title string
+			Wide  bool
+		}{title, wide}
+	},
 	"width": func(b bar) int { return 360 * b.Level / b.Top },
 }
 
 var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
-{{define "head"}}<!DOCTYPE html>
+{{define "head"}}{{template "open" .Title}}<body{{if .Wide}} class="wide"{{end}}>
+{{end}}
+
+{{define "open"}}<!DOCTYPE html>
 <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
 <head>
 <meta charset="utf-8"/>
@@ -66,10 +79,9 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 <title>{{.}}</title>
 <style>` + style + `</style>
 </head>
-<body>
 {{end}}
 
-{{define "ladder"}}{{template "head" .L.Name}}<header>
+{{define "ladder"}}{{template "head" (page .L.Name true)}}<header>
 <h1>{{.L.Name}}{{if .L.Version}} <small>{{.L.Version}}</small>{{end}}</h1>
 {{if .L.Summary}}<p class="sub">{{.L.Summary}}</p>{{end}}
 {{if .L.Description}}<p class="pre">{{.L.Description}}</p>{{end}}
@@ -99,7 +111,7 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 </html>
 {{end}}
 
-{{define "report"}}{{template "head" (print .Res.Subject " – " .Res.LadderName)}}<header>
+{{define "report"}}{{template "head" (page (print .Res.Subject " – " .Res.LadderName) false)}}<header>
 <h1>{{.Res.Subject}}</h1>
 <p class="sub">{{.Res.LadderName}}{{if .Res.Version}} {{.Res.Version}}{{end}}{{if .Res.Assessor}}, assessed by {{.Res.Assessor}}{{end}}{{if .Res.Date}} on {{.Res.Date}}{{end}}</p>
 </header>
@@ -132,19 +144,19 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 {{end}}</ul>{{end}}
 
 <h2>Level by level</h2>
-{{range .OnTrack}}<table>
+{{range .OnTrack}}<table class="level">
 <caption>{{title .Label .Name .ID}}: <span class="{{if .Reached}}reached{{else}}not-yet{{end}}">{{if .Reached}}reached{{else}}not reached{{end}}</span>{{if .Reach}} ({{.Reach}}){{end}}</caption>
 {{if .Groups}}<thead><tr><th scope="col">Skill</th><th scope="col">Verdict</th><th scope="col">Hard</th><th scope="col">Soft</th><th scope="col">Reasons given</th></tr></thead>
 <tbody>
 {{range .Groups}}<tr><th scope="row">{{.Name}}</th><td class="{{if .Reached}}reached{{else}}not-yet{{end}}">{{if .Reached}}reached{{else}}not yet{{end}}</td><td>{{.Hard.Reached}}/{{.Hard.Total}}</td><td>{{.Soft.Reached}}/{{.Soft.Total}}</td><td>{{range .Requirements}}{{if .Reason}}<div>{{short .Text}}: <span class="{{class .Status}}">{{status .Status}}</span>, {{.Reason}}</div>{{end}}{{end}}</td></tr>
-{{end}}</tbody>{{else}}<tbody><tr><td>{{range .Profile}}{{.Name}} {{.Level}} of {{.Want}} wanted{{if .Met}} (met){{end}}; {{end}}{{if .Threshold}}threshold {{.Threshold}}{{end}}</td></tr></tbody>{{end}}
+{{end}}</tbody>{{else}}<tbody><tr><td>{{range .Profile}}{{.Name}} {{.Level}} of {{.Want}} wanted{{if .Met}} (met){{end}}; {{end}}{{if .Threshold}}threshold {{.Threshold}} (points {{$.Res.Points}}){{end}}</td></tr></tbody>{{end}}
 </table>
 {{end}}</main>
 </body>
 </html>
 {{end}}
 
-{{define "team"}}{{template "head" (print "Team – " .Ladder)}}<header>
+{{define "team"}}{{template "head" (page (print "Team – " .Ladder) false)}}<header>
 <h1>Team</h1>
 <p class="sub">{{.Ladder}}: each person's level in each skill</p>
 </header>
