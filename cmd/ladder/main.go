@@ -7,8 +7,8 @@
 //	ladder lint [--tests N] [--seed S] LADDER...
 //	ladder render [--format html|md] LADDER
 //	ladder report [--format html|md] LADDER ASSESSMENT...
-//	ladder import [--assessment OUT] [--subject NAME] SHEET.csv
-//	ladder export [--format csv] LADDER [ASSESSMENT]
+//	ladder import [--assessment OUT] [--subject NAME] SHEET.csv|SHEET.xlsx
+//	ladder export [--format csv|xlsx] LADDER [ASSESSMENT]
 //	ladder schema ladder|assessment
 //	ladder help [COMMAND]
 //

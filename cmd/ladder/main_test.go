@@ -139,6 +139,7 @@ var goldenCases = []goldenCase{
 	{"report-one-arg", []string{"report", example + "ladder.json"}, exitUsage},
 	{"import-seed", []string{"import", "../../sheet/testdata/seed-layout.csv"}, exitOK},
 	{"import-seed-assessment", []string{"import", "--subject", "alice", "--assessment", "/dev/null", "../../sheet/testdata/seed-layout.csv"}, exitOK},
+	{"import-xlsx", []string{"import", "--subject", "bruno", "../../sheet/xlsx/testdata/devops-bruno.xlsx"}, exitOK},
 	{"import-broken", []string{"import", "testdata/broken-sheet.csv"}, exitInvalid},
 	{"import-not-csv", []string{"import", "testdata/broken-sheet.xls"}, exitUsage},
 	{"export-bruno", []string{"export", example + "ladder.json", example + "bruno-squad-expert.json"}, exitOK},

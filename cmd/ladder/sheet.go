@@ -11,15 +11,16 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/sheet"
+	"github.com/ladderkit/ladder/sheet/xlsx"
 )
 
 var importCommand = &command{
 	name:    "import",
-	args:    "[--assessment OUT] [--subject NAME] SHEET.csv",
-	summary: "turn a spreadsheet (CSV) into a ladder, and the assessment filled in it",
-	help: `Import reads a spreadsheet exported as CSV, in the layout of the DevOps
-Technical Mastery matrix (see package sheet), and prints the ladder it holds
-as JSON. When the sheet is filled in (a checkbox ticked, a reason written),
+	args:    "[--assessment OUT] [--subject NAME] SHEET.csv|SHEET.xlsx",
+	summary: "turn a spreadsheet (CSV or XLSX) into a ladder, and the assessment filled in it",
+	help: `Import reads a spreadsheet, exported as CSV or as an Excel workbook (.xlsx,
+its first worksheet), in the layout of the DevOps Technical Mastery matrix
+(see package sheet), and prints the ladder it holds as JSON. When the sheet is filled in (a checkbox ticked, a reason written),
 --assessment writes the assessment to OUT, for the person --subject names
 (by default the sheet's file name, without its extension). A filled sheet
 imported without --assessment is said so on stderr.
@@ -35,8 +36,9 @@ when the sheet does not fit the layout, or what it holds does not validate.
 				return c.usageError(stderr, "want one sheet")
 			}
 			path := args[0]
-			if ext := strings.ToLower(filepath.Ext(path)); ext != ".csv" {
-				return c.usageError(stderr, "%s: only CSV sheets are read (export the sheet as CSV)", path)
+			ext := strings.ToLower(filepath.Ext(path))
+			if ext != ".csv" && ext != ".xlsx" {
+				return c.usageError(stderr, "%s: want a .csv or .xlsx sheet", path)
 			}
 			f, err := os.Open(path)
 			if err != nil {
@@ -47,7 +49,13 @@ when the sheet does not fit the layout, or what it holds does not validate.
 			if name == "" {
 				name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 			}
-			im, err := sheet.ImportCSV(f, sheet.Options{File: path, Subject: name})
+			opt := sheet.Options{File: path, Subject: name}
+			var im *sheet.Imported
+			if ext == ".xlsx" {
+				im, err = xlsx.Import(f, opt)
+			} else {
+				im, err = sheet.ImportCSV(f, opt)
+			}
 			if err != nil {
 				return report(stderr, err)
 			}
@@ -75,18 +83,18 @@ when the sheet does not fit the layout, or what it holds does not validate.
 
 var exportCommand = &command{
 	name:    "export",
-	args:    "[--format csv] LADDER [ASSESSMENT]",
-	summary: "write a ladder, and an assessment, as a spreadsheet (CSV)",
+	args:    "[--format csv|xlsx] LADDER [ASSESSMENT]",
+	summary: "write a ladder, and an assessment, as a spreadsheet (CSV or XLSX)",
 	help: `Export writes a ladder, with the marks and reasons of an assessment when one
 is given, as a spreadsheet in the layout import reads, to stdout: importing
 it gives back the same ladder and marks. What the layout cannot carry (rules,
 tracks, steps, points, the assessment's subject...) is listed on stderr.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "csv", "the sheet's `format`: csv")
+		format := fs.String("format", "csv", "the sheet's `format`: csv or xlsx")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			if *format != "csv" {
-				return c.usageError(stderr, "unknown format %q: want csv", *format)
+			if *format != "csv" && *format != "xlsx" {
+				return c.usageError(stderr, "unknown format %q: want csv or xlsx", *format)
 			}
 			if len(args) != 1 && len(args) != 2 {
 				return c.usageError(stderr, "want a ladder, and an assessment or none")
@@ -106,7 +114,11 @@ tracks, steps, points, the assessment's subject...) is listed on stderr.
 					return report(stderr, err)
 				}
 			}
-			leftOut, err := sheet.ExportCSV(stdout, l, a)
+			export := sheet.ExportCSV
+			if *format == "xlsx" {
+				export = xlsx.Export
+			}
+			leftOut, err := export(stdout, l, a)
 			if err != nil {
 				return report(stderr, err)
 			}
