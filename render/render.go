@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/ladderkit/ladder"
@@ -294,7 +293,7 @@ func teamOf(results []*ladder.Result) (*team, error) {
 		if res.Ladder != results[0].Ladder {
 			return nil, fmt.Errorf("render: Team of results of two ladders, %q and %q", results[0].Ladder, res.Ladder)
 		}
-		p := person{Name: res.Subject, Rank: strconv.Itoa(res.Rank)}
+		p := person{Name: res.Subject, Rank: "none"}
 		if lv := res.Reached(); lv != nil {
 			p.Rank = levelTitle(lv.Label, lv.Name, lv.ID)
 		}
