@@ -46,10 +46,10 @@ func ExampleLadder() {
 	// Output:
 	// # Backend
 	//
-	// | Level | Expertise reach | Description | Code | Operations |
-	// |---|---|---|---|---|
-	// | **Junior**<br>rank 1 | Self |  | • Writes tests<br>• *Reviews changes* (soft) | • Takes part in on-call |
-	// | **Senior**<br>rank 2 | Team |  | • Designs systems | • Leads incidents |
+	// | Level | Expertise reach | Code | Operations |
+	// |---|---|---|---|
+	// | **Junior**<br>rank 1 | Self | • Writes tests<br>• *Reviews changes* (soft) | • Takes part in on-call |
+	// | **Senior**<br>rank 2 | Team | • Designs systems | • Leads incidents |
 	//
 	// Soft requirements are in italics.
 }

@@ -52,7 +52,6 @@ var funcs = template.FuncMap{
 	"add":     func(a, b int) int { return a + b },
 	"mul":     func(a, b int) int { return a * b },
 	"soft":    func(k ladder.Kind) bool { return k == ladder.Soft },
-	"profile": profileText,
 	"track":   func(m *matrix, id string) string { return m.Tracks[id] },
 	"heat": func(level, top int) string {
 		return "heat-" + string(rune('0'+min(5, (level*5+top-1)/top)))
@@ -88,13 +87,14 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 </header>
 <main>
 {{if .M.Rows}}<table>
-<caption>Levels and their requirements, by skill{{if .M.Columns}} (soft requirements in italics){{end}}</caption>
-<thead><tr><th scope="col">Level</th><th scope="col">Expertise reach</th><th scope="col">Description</th>{{range .M.Columns}}<th scope="col">{{.Name}}</th>{{end}}</tr></thead>
+<caption>Levels{{if .M.Columns}} and their requirements, by skill (soft requirements in italics){{end}}{{if .M.Wanted}}{{if .M.Columns}},{{end}} and the skill levels their profiles ask for{{end}}</caption>
+<thead><tr><th scope="col">Level</th>{{if .M.Reach}}<th scope="col">Expertise reach</th>{{end}}{{if .M.Description}}<th scope="col">Description</th>{{end}}{{range .M.Wanted}}<th scope="col">{{.Name}} level</th>{{end}}{{range .M.Columns}}<th scope="col">{{.Name}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .M.Rows}}<tr>
-<th scope="row">{{title .Level.Label .Level.Name .Level.ID}}{{if .Level.Track}}<br/><span class="tag">{{track $.M .Level.Track}}</span>{{end}}<br/><small>rank {{.Rank}}</small>{{with profile $.L .Level}}<br/><small>profile: {{.}}</small>{{end}}{{if .Level.Threshold}}<br/><small>threshold {{.Level.Threshold}}</small>{{end}}</th>
-<td>{{.Level.Reach}}</td>
-<td class="pre">{{.Level.Description}}</td>
+<th scope="row">{{title .Level.Label .Level.Name .Level.ID}}{{if .Level.Track}}<br/><span class="tag">{{track $.M .Level.Track}}</span>{{end}}<br/><small>rank {{.Rank}}</small>{{if .Level.Threshold}}<br/><small>threshold {{.Level.Threshold}}</small>{{end}}</th>
+{{if $.M.Reach}}<td>{{.Level.Reach}}</td>{{end}}
+{{if $.M.Description}}<td class="pre">{{.Level.Description}}</td>{{end}}
+{{range .Wants}}<td>{{.}}</td>{{end}}
 {{range .Cells}}<td>{{if .}}<ul>{{range .}}<li{{if soft .Kind}} class="soft"{{end}}><span class="pre">{{.Text}}</span>{{if soft .Kind}}<span class="tag">soft</span>{{end}}{{if .Points}}<span class="tag">{{.Points}} pt</span>{{end}}</li>{{end}}</ul>{{end}}</td>{{end}}
 </tr>
 {{end}}</tbody>

@@ -52,12 +52,24 @@ func ladderMarkdown(w io.Writer, l *ladder.Ladder, m *matrix) error {
 		fmt.Fprintf(b, "%s\n\n", mdText(l.Description))
 	}
 	if len(m.Rows) > 0 {
-		fmt.Fprint(b, "| Level | Expertise reach | Description |")
+		fmt.Fprint(b, "| Level |")
+		cols := 1
+		if m.Reach {
+			fmt.Fprint(b, " Expertise reach |")
+			cols++
+		}
+		if m.Description {
+			fmt.Fprint(b, " Description |")
+			cols++
+		}
+		for _, c := range m.Wanted {
+			fmt.Fprintf(b, " %s level |", md(c.Name, true))
+		}
 		for _, c := range m.Columns {
 			fmt.Fprintf(b, " %s |", md(c.Name, true))
 		}
-		fmt.Fprint(b, "\n|---|---|---|")
-		for range m.Columns {
+		fmt.Fprint(b, "\n|")
+		for range cols + len(m.Wanted) + len(m.Columns) {
 			fmt.Fprint(b, "---|")
 		}
 		fmt.Fprintln(b)
@@ -67,13 +79,19 @@ func ladderMarkdown(w io.Writer, l *ladder.Ladder, m *matrix) error {
 			if lv.Track != "" {
 				head += "<br>track " + md(m.Tracks[lv.Track], true)
 			}
-			if p := profileText(l, lv); p != "" {
-				head += "<br>profile: " + md(p, true)
-			}
 			if lv.Threshold != 0 {
 				head += "<br>threshold " + strconv.Itoa(lv.Threshold)
 			}
-			fmt.Fprintf(b, "| %s | %s | %s |", head, md(lv.Reach, true), md(lv.Description, true))
+			fmt.Fprintf(b, "| %s |", head)
+			if m.Reach {
+				fmt.Fprintf(b, " %s |", md(lv.Reach, true))
+			}
+			if m.Description {
+				fmt.Fprintf(b, " %s |", md(lv.Description, true))
+			}
+			for _, want := range r.Wants {
+				fmt.Fprintf(b, " %s |", want)
+			}
 			for _, cell := range r.Cells {
 				var items []string
 				for _, req := range cell {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ladderkit/ladder"
@@ -70,7 +71,13 @@ func Team(w io.Writer, results []*ladder.Result, f Format) error {
 // matrix is a ladder laid out for display.
 type matrix struct {
 	Columns []column // the skills with requirements in the levels, then General
-	Rows    []row
+	// Wanted are the skills that profiles ask levels of, in the ladder's
+	// order: a column each, of the level asked for.
+	Wanted []column
+	// Reach and Description say whether any level has an expertise reach,
+	// or a description: a column each, when one has.
+	Reach, Description bool
+	Rows               []row
 	Stepped []ladder.Skill    // the skills with steps
 	Tracks  map[string]string // track names by ID
 }
@@ -81,6 +88,7 @@ type row struct {
 	Level ladder.Level
 	Rank  int
 	Cells [][]ladder.Requirement // by column
+	Wants []string               // by column of Wanted: the level asked for, "" for none
 }
 
 func matrixOf(l *ladder.Ladder) *matrix {
@@ -88,15 +96,23 @@ func matrixOf(l *ladder.Ladder) *matrix {
 	for _, t := range l.Tracks {
 		m.Tracks[t.ID] = t.Name
 	}
-	used := map[string]bool{}
+	used, wanted := map[string]bool{}, map[string]bool{}
 	for _, lv := range l.Levels {
 		for _, r := range lv.Requirements {
 			used[r.Skill] = true
 		}
+		for id := range lv.Profile {
+			wanted[id] = true
+		}
+		m.Reach = m.Reach || lv.Reach != ""
+		m.Description = m.Description || lv.Description != ""
 	}
 	for _, s := range l.Skills {
 		if used[s.ID] {
 			m.Columns = append(m.Columns, column{s.ID, s.Name})
+		}
+		if wanted[s.ID] {
+			m.Wanted = append(m.Wanted, column{s.ID, s.Name})
 		}
 		if len(s.Steps) > 0 {
 			m.Stepped = append(m.Stepped, s)
@@ -112,7 +128,12 @@ func matrixOf(l *ladder.Ladder) *matrix {
 		if lv.Track != "" {
 			rank += ranks[""]
 		}
-		rw := row{Level: lv, Rank: rank, Cells: make([][]ladder.Requirement, len(m.Columns))}
+		rw := row{Level: lv, Rank: rank, Cells: make([][]ladder.Requirement, len(m.Columns)), Wants: make([]string, len(m.Wanted))}
+		for k, c := range m.Wanted {
+			if want, ok := lv.Profile[c.ID]; ok {
+				rw.Wants[k] = strconv.Itoa(want)
+			}
+		}
 		for _, r := range lv.Requirements {
 			k := slices.IndexFunc(m.Columns, func(c column) bool { return c.ID == r.Skill })
 			if k < 0 {
@@ -134,17 +155,6 @@ func levelTitle(label, name, id string) string {
 	return t
 }
 
-// profileText says what a level's profile asks for, in the ladder's order
-// of skills.
-func profileText(l *ladder.Ladder, lv ladder.Level) string {
-	var parts []string
-	for _, s := range l.Skills {
-		if want, ok := lv.Profile[s.ID]; ok {
-			parts = append(parts, fmt.Sprintf("%s %d", s.Name, want))
-		}
-	}
-	return strings.Join(parts, ", ")
-}
 
 // report is a result laid out for display.
 type report struct {
