@@ -46,13 +46,13 @@ svg text { font: 12px system-ui, sans-serif; fill: #1d2430; }
 `
 
 var funcs = template.FuncMap{
-	"status":  statusText,
-	"class":   func(s ladder.Status) string { return strings.ReplaceAll(statusText(s), " ", "-") },
-	"title":   levelTitle,
-	"add":     func(a, b int) int { return a + b },
-	"mul":     func(a, b int) int { return a * b },
-	"soft":    func(k ladder.Kind) bool { return k == ladder.Soft },
-	"track":   func(m *matrix, id string) string { return m.Tracks[id] },
+	"status": statusText,
+	"class":  func(s ladder.Status) string { return strings.ReplaceAll(statusText(s), " ", "-") },
+	"title":  levelTitle,
+	"add":    func(a, b int) int { return a + b },
+	"mul":    func(a, b int) int { return a * b },
+	"soft":   func(k ladder.Kind) bool { return k == ladder.Soft },
+	"track":  func(m *matrix, id string) string { return m.Tracks[id] },
 	"heat": func(level, top int) string {
 		return "heat-" + string(rune('0'+min(5, (level*5+top-1)/top)))
 	},

@@ -78,8 +78,8 @@ type matrix struct {
 	// or a description: a column each, when one has.
 	Reach, Description bool
 	Rows               []row
-	Stepped []ladder.Skill    // the skills with steps
-	Tracks  map[string]string // track names by ID
+	Stepped            []ladder.Skill    // the skills with steps
+	Tracks             map[string]string // track names by ID
 }
 
 type column struct{ ID, Name string }
@@ -154,7 +154,6 @@ func levelTitle(label, name, id string) string {
 	}
 	return t
 }
-
 
 // report is a result laid out for display.
 type report struct {
