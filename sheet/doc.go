@@ -41,7 +41,8 @@
 // import of the same sheet. Export writes the IDs, and the level names, in
 // columns of their own after the layout's (Level ID, Level name, Skill ID,
 // Hard requirement ID, Soft requirement ID), which import reads when they
-// are there: a ladder exported and imported again is the same ladder.
+// are there: a ladder exported and imported again is the same ladder, but
+// for what Export says the layout leaves out.
 //
 // # Errors
 //

@@ -65,7 +65,7 @@ func ExampleExportCSV() {
 	// Shared levels first
 	// Level,Expertise reach,Reached,Not yet,Description,Reached,Not yet,Hard requirements,Reasons,Reached,Not yet,Soft requirements,Reasons,Level ID,Level name,Skill ID,Hard requirement ID,Soft requirement ID
 	// 1,,,,,,,,,,,,,1,Level 1,,,
-	// ,,,,Getting the right things built and shipped.,,,Delivery,,,,,,,,delivery,,
+	// ,,,,Getting the right things built and shipped.,,,Delivery:,,,,,,,,delivery,,
 	// ,,,,,,,"- Delivers small, well-defined tasks with guidance.",,,,,,,,,e1-delivers-tasks,
 	// []
 }

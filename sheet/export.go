@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ladderkit/ladder"
 )
@@ -56,11 +57,13 @@ func ExportCSV(w io.Writer, l *ladder.Ladder, a *ladder.Assessment) (leftOut []s
 
 // Export returns the rows of a sheet holding a ladder, and the marks of an
 // assessment of it when a is not nil, in the layout of the package
-// documentation, such that Import gives back the same ladder and
-// assessment. It also lists, for people, what the layout cannot carry and
-// the sheet leaves out: rules, skills' steps, tracks, profiles, points,
-// named values, details, and of the assessment its subject, assessor,
-// date, track and the marks on expertise reach.
+// documentation. It also lists, for people, what the layout cannot carry
+// and the sheet leaves out: rules, skills' steps, tracks, profiles, points,
+// named values, details, skills without requirements in the levels and the
+// order of skills, and of the assessment its subject, assessor, date,
+// track, the marks on expertise reach and the reasons of the marks on
+// descriptions. The rest, Import gives back as it was: with nothing left
+// out, the same ladder.
 func Export(l *ladder.Ladder, a *ladder.Assessment) (rows [][]string, leftOut []string) {
 	row := func(cells ...string) []string {
 		r := make([]string, len(header))
@@ -125,7 +128,9 @@ func Export(l *ladder.Ladder, a *ladder.Assessment) (rows [][]string, leftOut []
 		for _, req := range reqs {
 			if req.Skill != skill {
 				h := row()
-				h[xHard], h[xSkillID] = names[req.Skill], req.Skill
+				// "DevOps:", as the seed writes headings; import takes
+				// one colon off.
+				h[xHard], h[xSkillID] = names[req.Skill]+":", req.Skill
 				if !described[req.Skill] {
 					// A skill's description, on its first heading.
 					h[xDescription], described[req.Skill] = descriptions[req.Skill], true
@@ -146,14 +151,48 @@ func Export(l *ladder.Ladder, a *ladder.Assessment) (rows [][]string, leftOut []
 			rows = append(rows, r)
 		}
 	}
-	undescribed := 0
-	for _, s := range l.Skills {
-		if s.Description != "" && !described[s.ID] {
-			undescribed++
+	// A sheet lists skills as their headings come, and only those with
+	// requirements in the levels.
+	var order []string
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			if r.Skill != "" && !slices.Contains(order, r.Skill) {
+				order = append(order, r.Skill)
+			}
 		}
 	}
-	if undescribed > 0 {
-		leftOut = append(leftOut, fmt.Sprintf("the descriptions of %d skills without requirements in the levels", undescribed))
+	var absent []string
+	for _, s := range l.Skills {
+		if !slices.Contains(order, s.ID) {
+			absent = append(absent, strconv.Quote(s.ID))
+		}
+		if isRequirement(s.Name) {
+			leftOut = append(leftOut, fmt.Sprintf("skill %q, whose name reads as a requirement in a sheet", s.ID))
+		}
+	}
+	if len(absent) > 0 {
+		leftOut = append(leftOut, "the skills without requirements in the levels: "+strings.Join(absent, ", "))
+	}
+	listed := slices.DeleteFunc(slices.Collect(func(yield func(string) bool) {
+		for _, s := range l.Skills {
+			if !yield(s.ID) {
+				return
+			}
+		}
+	}), func(id string) bool { return !slices.Contains(order, id) })
+	if !slices.Equal(listed, order) {
+		leftOut = append(leftOut, "the order of the skills: a sheet lists them as their headings first come")
+	}
+	if a != nil {
+		reasons := 0
+		for _, lm := range a.Levels {
+			if lm.Description != nil && lm.Description.Reason != "" {
+				reasons++
+			}
+		}
+		if reasons > 0 {
+			leftOut = append(leftOut, fmt.Sprintf("the reasons of %d marks on descriptions", reasons))
+		}
 	}
 	return rows, leftOut
 }

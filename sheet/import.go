@@ -1,11 +1,13 @@
 package sheet
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -31,19 +33,70 @@ type Options struct {
 }
 
 // ImportCSV reads a sheet exported as CSV (by Google Sheets, Excel or
-// ExportCSV) in the layout of the package documentation. See Import.
+// ExportCSV) in the layout of the package documentation: fields separated
+// by commas, or by semicolons as some spreadsheets write them, with or
+// without a byte-order mark. A blank line is an empty row, so that cells
+// are named as the spreadsheet names them. See Import.
 func ImportCSV(r io.Reader, opt Options) (*Imported, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1 // rows of different lengths are fine
-	rows, err := cr.ReadAll()
+	data, err := io.ReadAll(r)
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, &ladder.Error{Problems: []ladder.Problem{{File: opt.File, Line: pe.Line, Column: pe.Column, Message: pe.Err.Error()}}}
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	rows, err := readCSV(data, ',', opt.File)
+	if err == nil && !hasHeader(rows) {
+		if semi, err := readCSV(data, ';', opt.File); err == nil && hasHeader(semi) {
+			rows = semi
 		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	return Import(rows, opt)
+}
+
+// readCSV reads the rows of a CSV file, with an empty row for each blank
+// line, which encoding/csv skips.
+func readCSV(data []byte, comma rune, file string) ([][]string, error) {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1 // rows of different lengths are fine
+	var rows [][]string
+	next := 1 // the line the next record would start on, without blank lines
+	for {
+		record, err := cr.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &ladder.Error{Problems: []ladder.Problem{{File: file, Line: pe.Line, Column: pe.Column, Message: pe.Err.Error()}}}
+			}
+			return nil, err
+		}
+		line, _ := cr.FieldPos(0)
+		for ; next < line; next++ {
+			rows = append(rows, nil)
+		}
+		last, _ := cr.FieldPos(len(record) - 1)
+		next = last + strings.Count(record[len(record)-1], "\n") + 1
+		rows = append(rows, record)
+	}
+}
+
+// hasHeader reports whether rows have the header row of the layout.
+func hasHeader(rows [][]string) bool {
+	for _, row := range rows {
+		names := map[string]bool{}
+		for _, c := range row {
+			names[normalize(c)] = true
+		}
+		if names[colLevel] && names[colHard] {
+			return true
+		}
+	}
+	return false
 }
 
 // Import reads a sheet given as its rows of cells, in the layout of the
@@ -276,17 +329,21 @@ func (im *importer) body() {
 		}
 	}
 	var lv *ladder.Level
-	skill := "" // the current sub-skill's ID
-	skills := map[string]string{}
+	skill := ""                   // the current sub-skill's ID
+	skills := map[string]string{} // skill IDs by name, or by ID where the sheet has a Skill ID column
 	for r := im.header + 1; r < len(im.rows); r++ {
 		if n := strings.TrimSpace(im.cell(r, im.level)); n != "" {
 			rank, err := strconv.Atoi(n)
 			if err != nil || rank != len(im.ladder.Levels)+1 {
 				im.fail(r, im.level, "%q is not the number of the next level, %d: a level starts on a row whose Level cell holds its number", n, len(im.ladder.Levels)+1)
 			}
+			name := fmt.Sprintf("Level %d", len(im.ladder.Levels)+1)
+			if im.levelName >= 0 {
+				name = im.cell(r, im.levelName) // as written, even empty
+			}
 			im.ladder.Levels = append(im.ladder.Levels, ladder.Level{
 				ID:          cmpOr(strings.TrimSpace(im.cell(r, im.levelID)), strconv.Itoa(len(im.ladder.Levels)+1)),
-				Name:        cmpOr(im.cell(r, im.levelName), fmt.Sprintf("Level %d", len(im.ladder.Levels)+1)),
+				Name:        name,
 				Reach:       strings.TrimSpace(im.cell(r, im.reach)),
 				Description: im.cell(r, im.description.col),
 			})
@@ -297,6 +354,18 @@ func (im *importer) body() {
 					im.assessment.Levels = map[string]ladder.LevelMarks{}
 				}
 				im.assessment.Levels[lv.ID] = ladder.LevelMarks{Description: &m}
+			}
+		} else {
+			// Only a level's row has a reach, and a mark on its
+			// description; a heading's row may describe its skill.
+			if strings.TrimSpace(im.cell(r, im.reach)) != "" {
+				im.fail(r, im.reach, "an expertise reach on a row that starts no level: put it on the level's row, with its number")
+			}
+			if _, ticked := im.mark(r, im.description); ticked {
+				im.fail(r, im.description.reached, "a mark on a description, on a row that starts no level: put it on the level's row")
+			}
+			if strings.TrimSpace(im.cell(r, im.description.col)) != "" && isRequirement(im.cell(r, im.hard.col)) {
+				im.fail(r, im.description.col, "a description on a row that starts no level: a level's goes on its row, a sub-skill's on its heading's")
 			}
 		}
 		for _, kind := range []ladder.Kind{ladder.Hard, ladder.Soft} {
@@ -315,13 +384,22 @@ func (im *importer) body() {
 				im.fail(r, it.col, "a requirement before the first level: a level starts on a row whose Level cell holds its number")
 				continue
 			}
-			if !strings.HasPrefix(strings.TrimLeft(text, " "), "- ") {
+			if !isRequirement(text) {
+				if kind == ladder.Soft {
+					im.fail(r, it.col, "%q is not a requirement (they start with \"- \"), and the heading of a sub-skill goes in the Hard requirements column", strings.TrimSpace(text))
+					continue
+				}
 				// A sub-skill's heading.
 				name := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ":"))
-				id, ok := skills[name]
+				key := name
+				givenID := strings.TrimSpace(im.cell(r, im.skillID))
+				if givenID != "" {
+					key = "\x00" + givenID // two skills may share a name
+				}
+				id, ok := skills[key]
 				if !ok {
-					id = cmpOr(strings.TrimSpace(im.cell(r, im.skillID)), slug(name, 0))
-					skills[name] = id
+					id = cmpOr(givenID, im.skillSlug(name))
+					skills[key] = id
 					sk := ladder.Skill{ID: id, Name: name}
 					if strings.TrimSpace(im.cell(r, im.level)) == "" {
 						// On a row of its own, a heading's description
@@ -336,8 +414,7 @@ func (im *importer) body() {
 				}
 				continue
 			}
-			text = strings.TrimPrefix(strings.TrimLeft(text, " "), "- ")
-			req := ladder.Requirement{Skill: skill, Kind: kind, Text: strings.TrimRight(text, " \n")}
+			req := ladder.Requirement{Skill: skill, Kind: kind, Text: bullet.ReplaceAllString(text, "")}
 			req.ID = strings.TrimSpace(im.cell(r, idCol))
 			if req.ID == "" {
 				req.ID = im.makeID(lv.ID, cmpOr(skill, "general"), req.Text)
@@ -351,6 +428,28 @@ func (im *importer) body() {
 	if len(im.ladder.Levels) == 0 && len(im.problems) == 0 {
 		im.fail(im.header, im.level, "no level: a level starts on a row whose Level cell holds its number")
 	}
+}
+
+// bullet is what starts a requirement's cell: a dash (or an en or em dash,
+// a bullet, a star) and the spaces after it.
+var bullet = regexp.MustCompile(`^\s*[-–—•*]\s*`)
+
+// isRequirement reports whether a cell holds a requirement: it starts with
+// a bullet. Another text is the heading of a sub-skill.
+func isRequirement(cell string) bool { return bullet.MatchString(cell) }
+
+// skillSlug makes the ID of a skill from its name, unique: "skill" and
+// its place where the name has no letter or digit of ASCII.
+func (im *importer) skillSlug(name string) string {
+	id := slug(name, 0)
+	if id == "x" {
+		id = fmt.Sprintf("skill-%d", len(im.ladder.Skills)+1)
+	}
+	base := id
+	for n := 2; slices.ContainsFunc(im.ladder.Skills, func(s ladder.Skill) bool { return s.ID == id }); n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	return id
 }
 
 // mark reads the checkbox and the reason of an item on a row. It reports

@@ -86,9 +86,11 @@ var exportCommand = &command{
 	args:    "[--format csv|xlsx] LADDER [ASSESSMENT]",
 	summary: "write a ladder, and an assessment, as a spreadsheet (CSV or XLSX)",
 	help: `Export writes a ladder, with the marks and reasons of an assessment when one
-is given, as a spreadsheet in the layout import reads, to stdout: importing
-it gives back the same ladder and marks. What the layout cannot carry (rules,
-tracks, steps, points, the assessment's subject...) is listed on stderr.
+is given, as a spreadsheet in the layout import reads, to stdout. What the
+layout cannot carry (rules, tracks, steps, points, the order of skills, the
+assessment's subject...) is listed on stderr; the rest, import gives back as
+it was. A ladder whose levels are decided by steps or profiles alone exports
+its levels without requirements, which import refuses.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
 		format := fs.String("format", "csv", "the sheet's `format`: csv or xlsx")

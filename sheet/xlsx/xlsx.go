@@ -27,12 +27,13 @@ func Import(r io.Reader, opt sheet.Options) (*sheet.Imported, error) {
 	if len(names) == 0 {
 		return nil, &ladder.Error{Problems: []ladder.Problem{{File: opt.File, Message: "the workbook has no worksheet"}}}
 	}
-	rows, err := f.GetRows(names[0], excelize.Options{RawCellValue: true})
+	// The cells as the spreadsheet shows them (a percentage as 50%, a
+	// date as a date), booleans as TRUE and FALSE, as CSV exports write
+	// them.
+	rows, err := f.GetRows(names[0])
 	if err != nil {
 		return nil, err
 	}
-	// A boolean cell's raw value is 1 or 0: as TRUE and FALSE, as CSV
-	// exports write them.
 	for r, row := range rows {
 		for c := range row {
 			name, err := excelize.CoordinatesToCellName(c+1, r+1)
@@ -40,7 +41,7 @@ func Import(r io.Reader, opt sheet.Options) (*sheet.Imported, error) {
 				return nil, err
 			}
 			if t, err := f.GetCellType(names[0], name); err == nil && t == excelize.CellTypeBool {
-				if row[c] == "1" {
+				if row[c] == "1" || strings.EqualFold(row[c], "TRUE") {
 					row[c] = "TRUE"
 				} else {
 					row[c] = "FALSE"
