@@ -85,21 +85,17 @@ func ExampleReport() {
 	//
 	// - **Code**: Designs systems (not yet: Not asked yet)
 	//
-	// ## Level by level
+	// ## What holds
 	//
-	// ### Junior: reached
+	// | Level | Code | Operations |
+	// |---|---|---|
+	// | **Junior**<br>reached | ✓ hard 1/1, soft 0/1 | ✓ hard 1/1 |
+	// | **Senior**<br>not reached | ✗ hard 0/1 | ✓ hard 1/1 |
 	//
-	// | Skill | Verdict | Hard | Soft | Reasons given |
-	// |---|---|---|---|---|
-	// | Code | reached | 1/1 | 0/1 |  |
-	// | Operations | reached | 1/1 | 0/0 | Takes part in on-call: reached, Since March |
+	// ## Reasons given
 	//
-	// ### Senior: not reached
-	//
-	// | Skill | Verdict | Hard | Soft | Reasons given |
-	// |---|---|---|---|---|
-	// | Code | not yet | 0/1 | 0/0 | Designs systems: not yet, Not asked yet |
-	// | Operations | reached | 1/1 | 0/0 |  |
+	// - **Junior, Operations**: Takes part in on-call (reached): Since March
+	// - **Senior, Code**: Designs systems (not yet): Not asked yet
 }
 
 // A team's heat map: people by skills, by skill level.

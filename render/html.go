@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ladderkit/ladder"
@@ -31,9 +32,8 @@ ul { margin: 0; padding-left: 1.1rem; }
 .summary div { min-width: 10rem; }
 .summary strong { display: block; font-size: 1.3rem; }
 .pre { white-space: pre-line; }
-table.level { table-layout: fixed; }
-table.level th:nth-child(1) { width: 24%; } table.level th:nth-child(2) { width: 11%; }
-table.level th:nth-child(3), table.level th:nth-child(4) { width: 7%; }
+table.holds td { white-space: nowrap; }
+ul.reasons { font-size: .92em; }
 .heat-0 { background: #f7f9fb; } .heat-1 { background: #e1efe6; } .heat-2 { background: #c2e0cc; }
 .heat-3 { background: #9dcdb0; } .heat-4 { background: #74b892; } .heat-5 { background: #4f9e74; color: #fff; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d2430; }
@@ -42,6 +42,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #1d2430; }
   body { font-size: 9.5pt; margin: 0; max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   table, figure, li { break-inside: avoid; }
+  ul.reasons { columns: 2; column-gap: 1.5rem; font-size: 8.5pt; }
 }
 `
 
@@ -143,14 +144,19 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 {{range .Plan}}<li>{{if eq .Kind "hard"}}<strong>{{.Skill}}</strong>: <span class="pre">{{.Text}}</span> <span class="{{class .Status}}">({{status .Status}}{{if .Reason}}: {{.Reason}}{{end}})</span>{{else if eq .Kind "soft"}}<strong>{{.Skill}}</strong> <span class="tag">soft</span>: <span class="pre soft">{{.Text}}</span> <span class="{{class .Status}}">({{status .Status}}{{if .Reason}}: {{.Reason}}{{end}})</span>{{else}}{{.Text}}{{end}}</li>
 {{end}}</ul>{{end}}
 
-<h2>Level by level</h2>
-{{range .OnTrack}}<table class="level">
-<caption>{{title .Label .Name .ID}}: <span class="{{if .Reached}}reached{{else}}not-yet{{end}}">{{if .Reached}}reached{{else}}not reached{{end}}</span>{{if .Reach}} ({{.Reach}}){{end}}</caption>
-{{if .Groups}}<thead><tr><th scope="col">Skill</th><th scope="col">Verdict</th><th scope="col">Hard</th><th scope="col">Soft</th><th scope="col">Reasons given</th></tr></thead>
+<h2>What holds</h2>
+<table class="holds">
+<caption>Each skill at each level: its verdict, and the hard and soft requirements reached</caption>
+<thead><tr><th scope="col">Level</th>{{range .Skills}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Groups}}<tr><th scope="row">{{.Name}}</th><td class="{{if .Reached}}reached{{else}}not-yet{{end}}">{{if .Reached}}reached{{else}}not yet{{end}}</td><td>{{.Hard.Reached}}/{{.Hard.Total}}</td><td>{{.Soft.Reached}}/{{.Soft.Total}}</td><td>{{range .Requirements}}{{if .Reason}}<div>{{short .Text}}: <span class="{{class .Status}}">{{status .Status}}</span>, {{.Reason}}</div>{{end}}{{end}}</td></tr>
-{{end}}</tbody>{{else}}<tbody><tr><td>{{range .Profile}}{{.Name}} {{.Level}} of {{.Want}} wanted{{if .Met}} (met){{end}}; {{end}}{{if .Threshold}}threshold {{.Threshold}} (points {{$.Res.Points}}){{end}}</td></tr></tbody>{{end}}
+{{range .Holds}}<tr><th scope="row">{{title .Level.Label .Level.Name .Level.ID}}<br/><span class="{{if .Level.Reached}}reached{{else}}not-yet{{end}}">{{if .Level.Reached}}reached{{else}}not reached{{end}}</span></th>{{if .Cells}}{{range .Cells}}<td>{{if .}}<span class="{{if .Reached}}reached{{else}}not-yet{{end}}">{{if .Reached}}✓{{else}}✗{{end}}</span> hard {{.Hard.Reached}}/{{.Hard.Total}}{{if .Soft.Total}}, soft {{.Soft.Reached}}/{{.Soft.Total}}{{end}}{{end}}</td>{{end}}{{else}}<td>{{.Note}}</td>{{end}}</tr>
+{{if and .Cells .Note}}<tr><td></td><td colspan="{{len .Cells}}">{{.Note}}</td></tr>
+{{end}}{{end}}</tbody>
 </table>
+{{if .Reasons}}<h2>Reasons given</h2>
+<ul class="reasons">
+{{range .Reasons}}<li><strong>{{.Level}}, {{.Skill}}</strong>: {{.Text}} (<span class="{{class .Status}}">{{status .Status}}</span>): {{.Reason}}</li>
+{{end}}</ul>
 {{end}}</main>
 </body>
 </html>
@@ -174,13 +180,38 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 {{end}}
 `))
 
+// xmlSafe writes what the templates write, with the control characters
+// that XML does not allow (a text may hold them, as a vertical tab from a
+// slide) written as U+FFFD: the page stays well-formed.
+type xmlSafe struct{ w io.Writer }
+
+func (x xmlSafe) Write(p []byte) (int, error) {
+	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' }
+	if !slices.ContainsFunc(p, bad) {
+		return x.w.Write(p)
+	}
+	clean := make([]byte, 0, len(p)+8)
+	for _, c := range p {
+		if bad(c) {
+			clean = append(clean, "\uFFFD"...)
+		} else {
+			clean = append(clean, c)
+		}
+	}
+	if _, err := x.w.Write(clean); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 func ladderHTML(w io.Writer, l *ladder.Ladder, m *matrix) error {
+	w = xmlSafe{w}
 	return pages.ExecuteTemplate(w, "ladder", struct {
 		L *ladder.Ladder
 		M *matrix
 	}{l, m})
 }
 
-func reportHTML(w io.Writer, r *report) error { return pages.ExecuteTemplate(w, "report", r) }
+func reportHTML(w io.Writer, r *report) error { return pages.ExecuteTemplate(xmlSafe{w}, "report", r) }
 
-func teamHTML(w io.Writer, t *team) error { return pages.ExecuteTemplate(w, "team", t) }
+func teamHTML(w io.Writer, t *team) error { return pages.ExecuteTemplate(xmlSafe{w}, "team", t) }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,22 +21,39 @@ var mdEscaper = strings.NewReplacer(
 // md escapes a text for Markdown, on one line: its line breaks become <br>
 // in a table cell, spaces elsewhere.
 func md(s string, cell bool) string {
-	s = mdEscaper.Replace(strings.TrimSpace(s))
+	s = mdEscaper.Replace(strings.TrimSpace(lines(s)))
 	if cell {
 		return strings.ReplaceAll(s, "\n", "<br>")
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// mdText escapes a text of several paragraphs for Markdown.
+// mdText escapes a text of several paragraphs for Markdown: no line of it
+// starts a list, a quote or a heading.
 func mdText(s string) string {
 	var paras []string
-	for _, p := range strings.Split(strings.TrimSpace(s), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, strings.ReplaceAll(mdEscaper.Replace(p), "\n", "  \n"))
+	for _, p := range strings.Split(strings.TrimSpace(lines(s)), "\n\n") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
 		}
+		ls := strings.Split(mdEscaper.Replace(p), "\n")
+		for i, l := range ls {
+			ls[i] = blockStart.ReplaceAllString(l, `$1\$2`)
+		}
+		paras = append(paras, strings.Join(ls, "  \n"))
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// blockStart matches the start of a line that Markdown would read as a
+// list, a quote, a heading's underline or a rule: the character to escape
+// is the second group.
+var blockStart = regexp.MustCompile(`^(\s*|\s*\d+)([-+=>~]|[.)])`)
+
+// lines makes every line break a newline: \r\n and \r would cut a table's
+// row.
+func lines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 func ladderMarkdown(w io.Writer, l *ladder.Ladder, m *matrix) error {
@@ -203,42 +221,46 @@ func reportMarkdown(w io.Writer, r *report) error {
 		fmt.Fprint(b, "## The top level is reached\n\n")
 	}
 
-	fmt.Fprint(b, "## Level by level\n\n")
-	for _, lv := range r.OnTrack {
+	fmt.Fprint(b, "## What holds\n\n| Level |")
+	for _, s := range r.Skills {
+		fmt.Fprintf(b, " %s |", md(s, true))
+	}
+	fmt.Fprint(b, "\n|---|")
+	for range r.Skills {
+		fmt.Fprint(b, "---|")
+	}
+	fmt.Fprintln(b)
+	for _, h := range r.Holds {
 		verdict := "not reached"
-		if lv.Reached {
+		if h.Level.Reached {
 			verdict = "reached"
 		}
-		fmt.Fprintf(b, "### %s: %s\n\n", md(levelTitle(lv.Label, lv.Name, lv.ID), false), verdict)
-		for _, p := range lv.Profile {
-			met := "not met"
-			if p.Met {
-				met = "met"
-			}
-			fmt.Fprintf(b, "- %s: level %d of %d wanted, %s\n", md(p.Name, false), p.Level, p.Want, met)
+		fmt.Fprintf(b, "| **%s**<br>%s", md(levelTitle(h.Level.Label, h.Level.Name, h.Level.ID), true), verdict)
+		if h.Note != "" {
+			fmt.Fprintf(b, "<br>%s", md(h.Note, true))
 		}
-		if lv.Threshold != 0 {
-			fmt.Fprintf(b, "- threshold %d, points %d\n", lv.Threshold, res.Points)
-		}
-		if len(lv.Profile) > 0 || lv.Threshold != 0 {
-			fmt.Fprintln(b)
-		}
-		if len(lv.Groups) == 0 {
-			continue
-		}
-		fmt.Fprint(b, "| Skill | Verdict | Hard | Soft | Reasons given |\n|---|---|---|---|---|\n")
-		for _, g := range lv.Groups {
-			v := "not yet"
-			if g.Reached {
-				v = "reached"
-			}
-			var reasons []string
-			for _, req := range g.Requirements {
-				if req.Reason != "" {
-					reasons = append(reasons, md(short(req.Text), true)+": "+statusText(req.Status)+", "+md(req.Reason, true))
+		fmt.Fprint(b, " |")
+		for _, g := range h.Cells {
+			cell := ""
+			if g != nil {
+				mark := "✗"
+				if g.Reached {
+					mark = "✓"
+				}
+				cell = fmt.Sprintf("%s hard %d/%d", mark, g.Hard.Reached, g.Hard.Total)
+				if g.Soft.Total > 0 {
+					cell += fmt.Sprintf(", soft %d/%d", g.Soft.Reached, g.Soft.Total)
 				}
 			}
-			fmt.Fprintf(b, "| %s | %s | %d/%d | %d/%d | %s |\n", md(g.Name, true), v, g.Hard.Reached, g.Hard.Total, g.Soft.Reached, g.Soft.Total, strings.Join(reasons, "<br>"))
+			fmt.Fprintf(b, " %s |", cell)
+		}
+		fmt.Fprintln(b)
+	}
+	fmt.Fprintln(b)
+	if len(r.Reasons) > 0 {
+		fmt.Fprint(b, "## Reasons given\n\n")
+		for _, x := range r.Reasons {
+			fmt.Fprintf(b, "- **%s, %s**: %s (%s): %s\n", md(x.Level, false), md(x.Skill, false), md(x.Text, false), statusText(x.Status), md(x.Reason, false))
 		}
 		fmt.Fprintln(b)
 	}

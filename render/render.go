@@ -118,6 +118,15 @@ func matrixOf(l *ladder.Ladder) *matrix {
 			m.Stepped = append(m.Stepped, s)
 		}
 	}
+	// A skill the ladder does not list (in a ladder built in Go and not
+	// checked) has a column of its own, named by its ID.
+	for _, lv := range l.Levels {
+		for _, r := range lv.Requirements {
+			if r.Skill != "" && !slices.ContainsFunc(m.Columns, func(c column) bool { return c.ID == r.Skill }) {
+				m.Columns = append(m.Columns, column{r.Skill, r.Skill})
+			}
+		}
+	}
 	if used[""] {
 		m.Columns = append(m.Columns, column{"", "General"})
 	}
@@ -136,9 +145,6 @@ func matrixOf(l *ladder.Ladder) *matrix {
 		}
 		for _, r := range lv.Requirements {
 			k := slices.IndexFunc(m.Columns, func(c column) bool { return c.ID == r.Skill })
-			if k < 0 {
-				k = len(m.Columns) - 1 // a skill the ladder does not list
-			}
 			rw.Cells[k] = append(rw.Cells[k], r)
 		}
 		m.Rows = append(m.Rows, rw)
@@ -157,14 +163,34 @@ func levelTitle(label, name, id string) string {
 
 // report is a result laid out for display.
 type report struct {
-	Res       *ladder.Result
-	Reached   *ladder.LevelResult
-	Next      *ladder.LevelResult
-	OnTrack   []*ladder.LevelResult // the levels of the result's track
-	Bars      []bar
+	Res     *ladder.Result
+	Reached *ladder.LevelResult
+	Next    *ladder.LevelResult
+	OnTrack []*ladder.LevelResult // the levels of the result's track
+	// Skills and Holds are what holds, as a table: the skills of the
+	// levels on the track, and for each level a cell by skill.
+	Skills  []string
+	Holds   []hold
+	Reasons []reason // the reasons given, level by level
+	Bars    []bar
 	Others    []ladder.TrackResult // the ranks on the other tracks
 	Plan      []planItem
 	TrackName string
+}
+
+// hold is what holds at one level: each skill's verdict and counts, and
+// what its profile and threshold ask.
+type hold struct {
+	Level *ladder.LevelResult
+	Cells []*ladder.GroupResult // by skill of report.Skills, nil where the level has none
+	Note  string                // the profile and threshold, for a level that has them
+}
+
+// reason is a reason an assessor gave, with what it is about.
+type reason struct {
+	Level, Skill, Text string
+	Status             ladder.Status
+	Reason             string
 }
 
 // bar is a skill's level, for the chart.
@@ -188,6 +214,47 @@ func reportOf(res *ladder.Result) *report {
 		lv := &res.Levels[i]
 		if lv.Track == "" || lv.Track == res.Track {
 			r.OnTrack = append(r.OnTrack, lv)
+		}
+	}
+	for _, lv := range r.OnTrack {
+		for _, g := range lv.Groups {
+			if !slices.Contains(r.Skills, g.Name) {
+				r.Skills = append(r.Skills, g.Name)
+			}
+		}
+	}
+	for _, lv := range r.OnTrack {
+		h := hold{Level: lv, Cells: make([]*ladder.GroupResult, len(r.Skills))}
+		var notes []string
+		for _, p := range lv.Profile {
+			met := "not met"
+			if p.Met {
+				met = "met"
+			}
+			notes = append(notes, fmt.Sprintf("%s %d of %d, %s", p.Name, p.Level, p.Want, met))
+		}
+		if lv.Threshold != 0 {
+			notes = append(notes, fmt.Sprintf("threshold %d, points %d", lv.Threshold, res.Points))
+		}
+		h.Note = strings.Join(notes, "; ")
+		for g := range lv.Groups {
+			grp := &lv.Groups[g]
+			h.Cells[slices.Index(r.Skills, grp.Name)] = grp
+			for _, req := range grp.Requirements {
+				if req.Reason != "" {
+					r.Reasons = append(r.Reasons, reason{Level: levelTitle(lv.Label, lv.Name, lv.ID), Skill: grp.Name, Text: short(req.Text), Status: req.Status, Reason: req.Reason})
+				}
+			}
+		}
+		r.Holds = append(r.Holds, h)
+	}
+	for _, s := range res.Skills {
+		for _, st := range s.Steps {
+			for _, req := range st.Group.Requirements {
+				if req.Reason != "" {
+					r.Reasons = append(r.Reasons, reason{Level: fmt.Sprintf("step %d", st.Step), Skill: s.Name, Text: short(req.Text), Status: req.Status, Reason: req.Reason})
+				}
+			}
 		}
 	}
 	for _, t := range res.Tracks {

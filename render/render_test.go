@@ -137,3 +137,39 @@ func html(doc string) string {
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// Text from a ladder or an assessment cannot inject markup, break a
+// Markdown table or make the HTML ill-formed: pipes, carriage returns,
+// lines that would start a heading or a list, HTML, control characters.
+func TestHostileText(t *testing.T) {
+	l := &ladder.Ladder{
+		ID: "h", Name: "<script>alert(1)</script> | x", Description: "Intro\n---\n- not a list\n1. nor this",
+		Skills: []ladder.Skill{{ID: "s", Name: "S|kill"}},
+		Levels: []ladder.Level{{ID: "1", Name: "One\r\nTwo", Description: "a\vb", Requirements: []ladder.Requirement{
+			{ID: "r", Skill: "s", Kind: ladder.Hard, Text: "pipe | star * <!-- comment --> `tick`\rreturn"},
+			{ID: "u", Skill: "unlisted", Kind: ladder.Hard, Text: "a skill the ladder does not list"},
+		}}},
+	}
+	var h, m bytes.Buffer
+	if err := render.Ladder(&h, l, render.HTML); err != nil {
+		t.Fatal(err)
+	}
+	wellFormed(t, "hostile.html", h.Bytes())
+	if strings.Contains(h.String(), "<script>") || strings.Contains(h.String(), "<!-- comment") {
+		t.Error("the HTML carries markup from the ladder")
+	}
+	if !strings.Contains(html(h.String()), "a skill the ladder does not list") {
+		t.Error("a requirement of an unlisted skill is not shown")
+	}
+	if err := render.Ladder(&m, l, render.Markdown); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(m.String(), "\n") {
+		if strings.HasPrefix(line, "| **One") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 5 {
+			t.Errorf("a row of the Markdown table has the wrong number of cells: %q", line)
+		}
+		if strings.Contains(line, "\r") || line == "---" || strings.HasPrefix(line, "- not") || strings.HasPrefix(line, "1. nor") {
+			t.Errorf("the Markdown has a line that starts a block or cuts a row: %q", line)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/leanovate/gopter"
@@ -293,5 +294,46 @@ func TestRoundTripGenerated(t *testing.T) {
 	t.Logf("%d ladders of 300 had nothing left out, and came back the same", exact)
 	if exact < 30 {
 		t.Errorf("only %d ladders had nothing left out: the test checks too little", exact)
+	}
+}
+
+// What spreadsheets write besides the exported layout: bullets of other
+// kinds, a byte-order mark, semicolons, blank lines (which are rows, for the
+// names of cells), skills of one name with IDs of their own.
+func TestSheetVariants(t *testing.T) {
+	csv := "\ufeffTeam\n\nLevel;Hard requirements;Skill ID\n1;Ops:;ops\n;-Deploys;\n;• Watches alerts;\n;Ops:;run\n;– Runs the rota;\n;* Writes runbooks\t;\n"
+	im, err := sheet.ImportCSV(strings.NewReader(csv), sheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := im.Ladder
+	if l.Name != "Team" || len(l.Skills) != 2 || l.Skills[0].ID != "ops" || l.Skills[1].ID != "run" || l.Skills[1].Name != "Ops" {
+		t.Fatalf("ladder %+v", l)
+	}
+	var got []string
+	for _, r := range l.Levels[0].Requirements {
+		got = append(got, r.Skill+":"+r.Text)
+	}
+	want := []string{"ops:Deploys", "ops:Watches alerts", "run:Runs the rota", "run:Writes runbooks\t"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("requirements %q, want %q", got, want)
+	}
+	// A blank line is a row: the cell at fault is named as the sheet
+	// names it.
+	_, err = sheet.ImportCSV(strings.NewReader("Team\n\n\nLevel,Reached,Not yet,Hard requirements\n1,TRUE,TRUE,- x\n"), sheet.Options{})
+	if err == nil || err.Error() != "B5: both Reached (B5) and Not yet (C5) are ticked: tick one" {
+		t.Errorf("got %v", err)
+	}
+	for rows, want := range map[string]string{
+		"Team\nLevel,Expertise reach,Hard requirements\n1,Self,Code:\n,Squad,- x\n":            "B4: an expertise reach on a row that starts no level: put it on the level's row, with its number",
+		"Team\nLevel,Hard requirements,Soft requirements\n1,Code:,Soft ones:\n":                `C3: "Soft ones:" is not a requirement (they start with "- "), and the heading of a sub-skill goes in the Hard requirements column`,
+		"Team\nLevel,Reached,Not yet,Description,Hard requirements\n1,,,,Code:\n,TRUE,,,- x\n": "B4: a mark on a description, on a row that starts no level: put it on the level's row",
+		"Team\nLevel,Description,Hard requirements\n1,,Code:\n,A description,- x\n":            "B4: a description on a row that starts no level: a level's goes on its row, a sub-skill's on its heading's",
+		"Team\nLevel,Hard requirements\n1,Код:\n,- x\n2,Дело:\n,- y\n":                         "",
+	} {
+		_, err := sheet.ImportCSV(strings.NewReader(rows), sheet.Options{})
+		if want == "" && err != nil || want != "" && (err == nil || err.Error() != want) {
+			t.Errorf("%q: got %v, want %s", rows, err, want)
+		}
 	}
 }
