@@ -169,10 +169,10 @@ type report struct {
 	OnTrack []*ladder.LevelResult // the levels of the result's track
 	// Skills and Holds are what holds, as a table: the skills of the
 	// levels on the track, and for each level a cell by skill.
-	Skills  []string
-	Holds   []hold
-	Reasons []reason // the reasons given, level by level
-	Bars    []bar
+	Skills    []string
+	Holds     []hold
+	Reasons   []reason // the reasons given, level by level
+	Bars      []bar
 	Others    []ladder.TrackResult // the ranks on the other tracks
 	Plan      []planItem
 	TrackName string
