@@ -151,8 +151,11 @@
 // document with (Problem and Error here are the same types); package laddertest serves a team's own
 // tests: ranks pinned in a cases file, and a gopter check that its rules
 // behave like levels; package sheet imports ladders and assessments from
-// spreadsheets, and exports them back. The ladder command (cmd/ladder) validates, evaluates
-// and lints files from a terminal:
+// spreadsheets (CSV; sheet/xlsx for Excel workbooks), and exports them
+// back; package render shows a ladder, a person's report or a team's heat
+// map as HTML or Markdown. The ladder command (cmd/ladder) validates, evaluates
+// and lints files, imports and exports sheets, and renders pages from a
+// terminal:
 //
 //	go run ./cmd/ladder eval examples/devops-technical-mastery/ladder.json examples/devops-technical-mastery/bruno-squad-expert.json
 //	go run ./cmd/ladder lint examples/devops-technical-mastery/ladder.json
