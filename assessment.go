@@ -11,6 +11,12 @@ type Assessment struct {
 	Schema string `json:"$schema,omitempty"`
 	// Ladder is the ID of the ladder the assessment is for.
 	Ladder string `json:"ladder" jsonschema:"pattern=^[a-z0-9._-]+$"`
+	// LadderVersion is the version of the ladder the assessment was made
+	// against, "" when it does not say. Evaluated against a ladder of
+	// another version, a mark of a requirement or level the ladder no
+	// longer has is an orphan, which the result reports, rather than an
+	// error; see Migrate.
+	LadderVersion string `json:"ladderVersion,omitempty"`
 	// Subject names the person assessed.
 	Subject string `json:"subject" jsonschema:"minLength=1"`
 	// Assessor names who made the assessment.
@@ -26,10 +32,24 @@ type Assessment struct {
 	// description, by level ID. They are reported with the result; they
 	// decide only where a level rule says so.
 	Levels map[string]LevelMarks `json:"levels,omitempty"`
+	// Orphaned holds the marks of requirements and levels that a later
+	// version of the ladder no longer has, as Migrate keeps them: they
+	// decide nothing, and results report them.
+	Orphaned *Orphaned `json:"orphaned,omitempty"`
 
 	// places locate the problems Evaluate finds in an assessment read by
 	// ParseAssessment, nil for one built in Go.
 	places *places
+}
+
+// Orphaned holds an assessment's marks of requirements and levels that
+// its ladder no longer has, with their reasons, by their IDs.
+type Orphaned struct {
+	// Marks holds the marks of requirements, by requirement ID.
+	Marks map[string]Mark `json:"marks,omitempty"`
+	// Levels holds the marks on levels' expertise reach and description,
+	// by level ID.
+	Levels map[string]LevelMarks `json:"levels,omitempty"`
 }
 
 // Mark is an assessor's verdict on one requirement, expertise reach or

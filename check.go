@@ -138,6 +138,7 @@ func checkAssessment(a *Assessment, r *report) {
 	}
 	text("/subject", a.Subject)
 	text("/assessor", a.Assessor)
+	text("/ladderVersion", a.LadderVersion)
 	if a.Track != "" && !docschema.IsID(a.Track) {
 		r.at("/track", docschema.NotAnID(a.Track))
 	}
@@ -146,46 +147,77 @@ func checkAssessment(a *Assessment, r *report) {
 	}
 	// Pointers are made only for a problem: an assessment that passes
 	// costs no allocation.
-	mark := func(section, id, field string, m Mark) {
+	// mark checks a mark at a pointer: prefix, then the key id, then field.
+	mark := func(prefix, id, field string, m Mark) {
 		if !slices.Contains(rule.MarkStatuses, string(m.Status)) {
-			r.at(source.Pointer(section, id)+field+"/status", docschema.NotOneOf(string(m.Status), rule.MarkStatuses))
+			r.at(prefix+source.Pointer(id)+field+"/status", docschema.NotOneOf(string(m.Status), rule.MarkStatuses))
 		}
 		switch {
 		case !utf8.ValidString(m.Reason):
-			r.at(source.Pointer(section, id)+field+"/reason", docschema.NotUTF8)
+			r.at(prefix+source.Pointer(id)+field+"/reason", docschema.NotUTF8)
 		case len(m.Reason) > dsl.MaxReasonLength && runeCount(m.Reason) > dsl.MaxReasonLength:
 			// The cost of rules is bounded by the length of reasons.
-			r.at(source.Pointer(section, id)+field+"/reason", docschema.TooLong(utf8.RuneCountInString(m.Reason), dsl.MaxReasonLength))
+			r.at(prefix+source.Pointer(id)+field+"/reason", docschema.TooLong(utf8.RuneCountInString(m.Reason), dsl.MaxReasonLength))
 		}
 	}
 	for id, m := range a.Marks {
 		if !docschema.IsID(id) {
 			r.at(source.Pointer("marks", id), docschema.NotAKey(id))
 		}
-		mark("marks", id, "", m)
+		mark("/marks", id, "", m)
 	}
-	for id, lm := range a.Levels {
-		if !docschema.IsID(id) {
-			r.at(source.Pointer("levels", id), docschema.NotAKey(id))
+	levels := func(prefix string, ls map[string]LevelMarks) {
+		for id, lm := range ls {
+			if !docschema.IsID(id) {
+				r.at(prefix+source.Pointer(id), docschema.NotAKey(id))
+			}
+			if lm.Reach != nil {
+				mark(prefix, id, "/reach", *lm.Reach)
+			}
+			if lm.Description != nil {
+				mark(prefix, id, "/description", *lm.Description)
+			}
 		}
-		if lm.Reach != nil {
-			mark("levels", id, "/reach", *lm.Reach)
+	}
+	levels("/levels", a.Levels)
+	if o := a.Orphaned; o != nil {
+		for id, m := range o.Marks {
+			if !docschema.IsID(id) {
+				r.at("/orphaned/marks"+source.Pointer(id), docschema.NotAKey(id))
+			}
+			mark("/orphaned/marks", id, "", m)
 		}
-		if lm.Description != nil {
-			mark("levels", id, "/description", *lm.Description)
-		}
+		levels("/orphaned/levels", o.Levels)
 	}
 }
 
 // mapAssessment checks the assessment, and puts its marks into the input,
-// by index.
-func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
+// by index. It returns the orphans: the marks of what the ladder does not
+// have, of an assessment made against another version of it, and those the
+// assessment keeps as orphaned.
+func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error) {
 	r := &report{a: a}
 	checkAssessment(a, r)
 	if a.Ladder != l.id {
 		// Its marks are another ladder's: saying so of each helps nobody.
 		r.at("/ladder", fmt.Sprintf("assessment is for ladder %q, not %q", a.Ladder, l.id))
-		return r.err()
+		return nil, r.err()
+	}
+	// An assessment of another version may mark what this one lacks.
+	otherVersion := a.LadderVersion != "" && a.LadderVersion != l.version
+	var orphans []Orphan
+	if o := a.Orphaned; o != nil {
+		for id, m := range o.Marks {
+			orphans = append(orphans, Orphan{ID: id, Of: "requirement", Mark: m})
+		}
+		for id, lm := range o.Levels {
+			if lm.Reach != nil {
+				orphans = append(orphans, Orphan{ID: id, Of: "reach", Mark: *lm.Reach})
+			}
+			if lm.Description != nil {
+				orphans = append(orphans, Orphan{ID: id, Of: "description", Mark: *lm.Description})
+			}
+		}
 	}
 	if a.Track != "" && docschema.IsID(a.Track) {
 		known := false
@@ -230,6 +262,10 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 	}
 	for id, m := range a.Marks {
 		i, ok := l.plan.Lookup(id)
+		if !ok && otherVersion {
+			orphans = append(orphans, Orphan{ID: id, Of: "requirement", Mark: m})
+			continue
+		}
 		if !ok {
 			r.at(source.Pointer("marks", id), unknown("requirement", id, &requirements, func() []string {
 				ids := make([]string, l.plan.NumRequirements())
@@ -244,6 +280,15 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 	}
 	for id, lm := range a.Levels {
 		i, ok := l.plan.LookupLevel(id)
+		if !ok && otherVersion {
+			if lm.Reach != nil {
+				orphans = append(orphans, Orphan{ID: id, Of: "reach", Mark: *lm.Reach})
+			}
+			if lm.Description != nil {
+				orphans = append(orphans, Orphan{ID: id, Of: "description", Mark: *lm.Description})
+			}
+			continue
+		}
 		if !ok {
 			r.at(source.Pointer("levels", id), unknown("level", id, &levels, func() []string {
 				ids := make([]string, len(l.plan.Levels()))
@@ -261,5 +306,9 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) error {
 			in.Description[i] = engine.Mark{Status: status(lm.Description.Status), Reason: lm.Description.Reason}
 		}
 	}
-	return r.err()
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(orphans, func(a, b Orphan) int { return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Of, b.Of)) })
+	return orphans, nil
 }

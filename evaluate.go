@@ -56,6 +56,22 @@ type Result struct {
 	// ladder's order: for a ladder without tracks, Levels[r-1] is the
 	// level of rank r.
 	Levels []LevelResult `json:"levels"`
+	// Orphans are the assessment's marks of what the ladder does not
+	// have: those of an assessment made against another version of the
+	// ladder (see Assessment.LadderVersion), and those it keeps as
+	// orphaned. They decide nothing. In the order of their IDs.
+	Orphans []Orphan `json:"orphans,omitempty"`
+}
+
+// Orphan is a mark of an assessment on what the ladder does not have: a
+// requirement, or a level's expertise reach or description.
+type Orphan struct {
+	// ID is the requirement's ID, or the level's.
+	ID string `json:"id"`
+	// Of is "requirement", "reach" or "description".
+	Of string `json:"of" jsonschema:"enum=requirement,enum=reach,enum=description"`
+	// Mark is the assessor's mark, with its reason.
+	Mark
 }
 
 // ValueResult is a named value of a ladder, computed for an assessment.
@@ -309,7 +325,8 @@ func (r *Result) Requirement(id string) *RequirementResult {
 //
 // It returns a *Error when the assessment does not fit the ladder: it is
 // for another ladder, or marks a requirement or level the ladder does not
-// have. The problems are located in the assessment's file when it was read
+// have (unless it was made against another version of the ladder: see
+// Assessment.LadderVersion). The problems are located in the assessment's file when it was read
 // by ParseAssessment or LoadAssessment. It also returns a *Error, located in
 // the ladder's file, when a rule fails as it runs (an index out of range).
 func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
@@ -321,13 +338,16 @@ func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 	}
 	in := l.plan.Input()
 	defer l.plan.Release(in)
-	if err := l.mapAssessment(a, in); err != nil {
+	orphans, err := l.mapAssessment(a, in)
+	if err != nil {
 		return nil, err
 	}
 	if err := l.plan.Decide(in); err != nil {
 		return nil, l.ruleFailure(err)
 	}
-	return l.result(a, in), nil
+	res := l.result(a, in)
+	res.Orphans = orphans
+	return res, nil
 }
 
 // suggestBudget bounds the work of "did you mean" suggestions for one

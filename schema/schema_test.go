@@ -434,6 +434,8 @@ func TestEnums(t *testing.T) {
 		// ladder.Unassessed too: a result reports requirements without a
 		// mark.
 		{Result(), "/$defs/RequirementResult/properties/status/enum", []any{"reached", "not_yet", "not_applicable", "unassessed"}},
+		{Result(), "/$defs/Orphan/properties/of/enum", []any{"requirement", "reach", "description"}},
+		{Result(), "/$defs/Orphan/properties/status/enum", []any{"reached", "not_yet", "not_applicable"}},
 	}
 	for _, tt := range tests {
 		got, _ := find(schemaDoc(t, tt.s), tt.ptr).([]any)
@@ -481,6 +483,8 @@ func TestIDPattern(t *testing.T) {
 			"/properties/marks/propertyNames/pattern",
 			"/properties/levels/propertyNames/pattern",
 			"/properties/track/pattern",
+			"/$defs/Orphaned/properties/marks/propertyNames/pattern",
+			"/$defs/Orphaned/properties/levels/propertyNames/pattern",
 		}},
 	}
 	for _, tt := range tests {

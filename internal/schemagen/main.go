@@ -91,6 +91,12 @@ func generate(root string) (map[string][]byte, error) {
 			status.Enum = append(status.Enum, word)
 		}
 	}
+	if orphan := res.Definitions["Orphan"]; orphan != nil {
+		status := orphan.Properties.Value("status")
+		for _, word := range rule.MarkStatuses {
+			status.Enum = append(status.Enum, word)
+		}
+	}
 	status := res.Definitions["RequirementResult"].Properties.Value("status")
 	for _, word := range rule.MarkStatuses {
 		status.Enum = append(status.Enum, word)
@@ -101,6 +107,10 @@ func generate(root string) (map[string][]byte, error) {
 	idPattern := l.Properties.Value("id").Pattern
 	for _, key := range []string{"marks", "levels"} {
 		a.Properties.Value(key).PropertyNames = &jsonschema.Schema{Pattern: idPattern}
+	}
+	// So are the orphaned marks and level marks.
+	for _, key := range []string{"marks", "levels"} {
+		a.Definitions["Orphaned"].Properties.Value(key).PropertyNames = &jsonschema.Schema{Pattern: idPattern}
 	}
 	// A profile is keyed by skill IDs, and asks for a level of at least 1.
 	profile := l.Definitions["Level"].Properties.Value("profile")

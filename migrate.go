@@ -1,0 +1,122 @@
+package ladder
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/ladderkit/ladder/internal/source"
+)
+
+// Migrate returns the assessment a, made against another version of the
+// ladder (or this one), for this version: ready to evaluate against l with
+// nothing of a lost.
+//
+//   - A mark is carried over by its requirement's ID, or by the ID that
+//     renames gives for it (old ID to new ID), for a requirement whose ID
+//     changed.
+//   - The mark of a requirement l does not have is kept in a.Orphaned, with
+//     its reason; so are the marks of a level l does not have. An orphaned
+//     mark of a requirement that l has again, and that a does not mark,
+//     comes back.
+//   - LadderVersion becomes l's version.
+//
+// It returns a *Error when a is of another ladder, when renames names a
+// requirement l does not have, or when a marks both a requirement and the
+// one renamed to it. a is not changed.
+func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment, error) {
+	if l.plan == nil {
+		return nil, fmt.Errorf("ladder: Migrate on a Ladder not made by Parse, Load or New")
+	}
+	var problems []Problem
+	fail := func(ptr, format string, args ...any) {
+		problems = append(problems, Problem{Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+	}
+	if a.Ladder != l.id {
+		fail("/ladder", "assessment is for ladder %q, not %q", a.Ladder, l.id)
+		return nil, &Error{Problems: problems}
+	}
+	for _, old := range slices.Sorted(maps.Keys(renames)) {
+		if _, ok := l.plan.Lookup(renames[old]); !ok {
+			fail("", "rename %s=%s: ladder %q has no requirement %q", old, renames[old], l.id, renames[old])
+		}
+	}
+	out := *a
+	out.LadderVersion, out.places = l.version, nil
+	out.Marks = make(map[string]Mark, len(a.Marks))
+	out.Levels = nil
+	orphaned := &Orphaned{}
+	orphan := func(id string, m Mark) {
+		if orphaned.Marks == nil {
+			orphaned.Marks = map[string]Mark{}
+		}
+		orphaned.Marks[id] = m
+	}
+	from := map[string]string{} // the old ID of each mark carried over
+	for _, id := range slices.Sorted(maps.Keys(a.Marks)) {
+		m := a.Marks[id]
+		to := id
+		if n, ok := renames[id]; ok {
+			to = n
+		}
+		if _, ok := l.plan.Lookup(to); !ok {
+			orphan(id, m)
+			continue
+		}
+		if first, dup := from[to]; dup {
+			fail(source.Pointer("marks", id), "marks both %q and %q, which both become %q", first, id, to)
+			continue
+		}
+		from[to] = id
+		out.Marks[to] = m
+	}
+	levelIDs := map[string]bool{}
+	for _, lv := range l.plan.Levels() {
+		levelIDs[lv.ID] = true
+	}
+	for id, lm := range a.Levels {
+		if levelIDs[id] {
+			if out.Levels == nil {
+				out.Levels = map[string]LevelMarks{}
+			}
+			out.Levels[id] = lm
+			continue
+		}
+		if orphaned.Levels == nil {
+			orphaned.Levels = map[string]LevelMarks{}
+		}
+		orphaned.Levels[id] = lm
+	}
+	if o := a.Orphaned; o != nil {
+		for id, m := range o.Marks {
+			_, known := l.plan.Lookup(id)
+			_, marked := out.Marks[id]
+			switch {
+			case known && !marked:
+				out.Marks[id] = m // back in the ladder
+			case orphaned.Marks[id] != (Mark{}) && orphaned.Marks[id] != m:
+				fail(source.Pointer("orphaned", "marks", id), "an orphaned mark of %q, and another mark of it that is orphaned now", id)
+			default:
+				orphan(id, m)
+			}
+		}
+		for id, lm := range o.Levels {
+			if _, dup := orphaned.Levels[id]; dup {
+				fail(source.Pointer("orphaned", "levels", id), "orphaned marks of level %q, and others that are orphaned now", id)
+				continue
+			}
+			if orphaned.Levels == nil {
+				orphaned.Levels = map[string]LevelMarks{}
+			}
+			orphaned.Levels[id] = lm
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &Error{Problems: problems}
+	}
+	out.Orphaned = nil
+	if len(orphaned.Marks)+len(orphaned.Levels) > 0 {
+		out.Orphaned = orphaned
+	}
+	return &out, nil
+}
