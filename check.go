@@ -244,6 +244,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 	}
 	// Suggestions for unknown IDs, made on the first one.
 	var requirements, levels *suggest.Finder
+	unknownIDs := 0 // problems of unknown IDs
 	unknown := func(kind, id string, f **suggest.Finder, ids func() []string) string {
 		if *f == nil {
 			*f = suggest.NewFinder(ids(), suggestBudget)
@@ -252,6 +253,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 		if guess := (*f).Name(id); guess != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", guess)
 		}
+		unknownIDs++
 		return msg
 	}
 	// A mark whose status is not one was reported above, and counts as
@@ -306,7 +308,19 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 			in.Description[i] = engine.Mark{Status: status(lm.Description.Status), Reason: lm.Description.Reason}
 		}
 	}
+	// When unknown IDs are the only problems, their likeliest cause is
+	// said once, first.
+	hint := unknownIDs > 0 && unknownIDs == len(r.list) && a.LadderVersion == "" && l.version != ""
 	if err := r.err(); err != nil {
+		if e := err.(*Error); hint {
+			msg := fmt.Sprintf("if the assessment was made against another version of the ladder than this one (%q), say which in \"ladderVersion\": the marks of what this version lacks are then kept as orphans, not errors", l.version)
+			file := e.Problems[0].File
+			if n := unknownIDs - source.MaxProblems; n > 0 {
+				// The hint takes the place of the last problem shown.
+				e.Problems = append(e.Problems[:source.MaxProblems-1], Problem{File: file, Message: source.MoreProblems(n + 1)})
+			}
+			e.Problems = slices.Insert(e.Problems, 0, Problem{File: file, Message: msg})
+		}
 		return nil, err
 	}
 	slices.SortFunc(orphans, func(a, b Orphan) int { return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Of, b.Of)) })

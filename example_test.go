@@ -339,3 +339,51 @@ func ExampleLevel_profile() {
 	//   System: level 4, has 3
 	//   Influence: level 4, has 3
 }
+
+func ExampleDiff() {
+	v1, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	v2, err := ladder.Load("examples/devops-technical-mastery/ladder-v2.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range ladder.Diff(v1, v2) {
+		if c.What == "requirement" && c.Kind != "added" {
+			fmt.Println(c)
+		}
+	}
+	// Output:
+	// reworded requirement l2-devops-easy-tools-for-devs: "Provides tools that developers find easy to use, and documents them", was "Ensures to provide tools that are easy to use for dev"
+	// requirement l2-devops-relevant-architecture-choices is soft, not hard
+	// moved requirement l3-monitoring-finds-incident-origins from level 3, skill monitoring to level 4, skill monitoring
+	// removed requirement l1-devops-asks-for-help (level 1, skill devops)
+	// removed requirement l2-devops-writes-good-code (level 2, skill devops)
+}
+
+func ExampleLadder_Migrate() {
+	v2, err := ladder.Load("examples/devops-technical-mastery/ladder-v2.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	alice, err := ladder.LoadAssessment("examples/devops-technical-mastery/alice-newcomer.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	migrated, err := v2.Migrate(alice, map[string]string{
+		"l2-devops-writes-good-code": "l2-devops-writes-clear-tested-code",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("version:", migrated.LadderVersion)
+	fmt.Println("carried over:", migrated.Marks["l2-devops-writes-clear-tested-code"].Status)
+	for id, m := range migrated.Orphaned.Marks {
+		fmt.Printf("orphaned: %s (%s: %s)\n", id, m.Status, m.Reason)
+	}
+	// Output:
+	// version: 2.0.0
+	// carried over: reached
+	// orphaned: l1-devops-asks-for-help (not_yet: Stayed stuck two days on the CI cache issue before asking)
+}

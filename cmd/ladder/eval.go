@@ -87,6 +87,7 @@ func eval(c *command, ladderPath, assessmentPath, format string, stdout, stderr 
 		return exitOK
 	}
 	writeReport(stdout, res)
+	writeOrphans(stdout, res)
 	return exitOK
 }
 

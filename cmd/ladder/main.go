@@ -9,6 +9,8 @@
 //	ladder report [--format html|md] LADDER ASSESSMENT...
 //	ladder import [--assessment OUT] [--subject NAME] SHEET.csv|SHEET.xlsx
 //	ladder export [--format csv|xlsx] LADDER [ASSESSMENT]
+//	ladder diff [--format text|json] OLD NEW
+//	ladder migrate [--rename OLD=NEW]... [--renames FILE] LADDER ASSESSMENT
 //	ladder schema ladder|assessment
 //	ladder help [COMMAND]
 //
@@ -48,7 +50,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{validateCommand, evalCommand, lintCommand, renderCommand, reportCommand, importCommand, exportCommand, schemaCommand}
+	return []*command{validateCommand, evalCommand, lintCommand, renderCommand, reportCommand, importCommand, exportCommand, diffCommand, migrateCommand, schemaCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
