@@ -295,26 +295,9 @@ func (r *Result) Level(id string) *LevelResult {
 // the ladder has no such requirement. It looks through every level, in
 // time linear in the ladder's size.
 func (r *Result) Requirement(id string) *RequirementResult {
-	find := func(g *GroupResult) *RequirementResult {
-		for k := range g.Requirements {
-			if g.Requirements[k].ID == id {
-				return &g.Requirements[k]
-			}
-		}
-		return nil
-	}
-	for i := range r.Levels {
-		for j := range r.Levels[i].Groups {
-			if req := find(&r.Levels[i].Groups[j]); req != nil {
-				return req
-			}
-		}
-	}
-	for i := range r.Skills {
-		for j := range r.Skills[i].Steps {
-			if req := find(&r.Skills[i].Steps[j].Group); req != nil {
-				return req
-			}
+	for req := range r.requirements() {
+		if req.ID == id {
+			return req
 		}
 	}
 	return nil

@@ -387,3 +387,68 @@ func ExampleLadder_Migrate() {
 	// carried over: reached
 	// orphaned: l1-devops-asks-for-help (not_yet: Stayed stuck two days on the CI cache issue before asking)
 }
+
+func ExampleProgress() {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var results []*ladder.Result
+	for _, file := range []string{"alice-2026-05.json", "alice-newcomer.json"} {
+		a, err := ladder.LoadAssessment("examples/devops-technical-mastery/" + file)
+		if err != nil {
+			log.Fatal(err)
+		}
+		res, err := l.Evaluate(a)
+		if err != nil {
+			log.Fatal(err)
+		}
+		results = append(results, res)
+	}
+	progress, err := ladder.Progress(results)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range progress {
+		fmt.Printf("%s: rank %d, %d gained, %d lost\n", c.Result.Date, c.Result.Rank, len(c.Gained), len(c.Lost))
+		for _, r := range c.Lost {
+			fmt.Printf("  went back: %s (%s)\n", r.ID, r.Reason)
+		}
+	}
+	// Output:
+	// 2026-05-20: rank 0, 0 gained, 0 lost
+	// 2026-11-20: rank 1, 6 gained, 1 lost
+	//   went back: l1-devops-asks-for-help (Stayed stuck two days on the CI cache issue before asking)
+}
+
+func ExampleCompare() {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	evaluate := func(file string) *ladder.Result {
+		a, err := ladder.LoadAssessment("examples/devops-technical-mastery/" + file)
+		if err != nil {
+			log.Fatal(err)
+		}
+		res, err := l.Evaluate(a)
+		if err != nil {
+			log.Fatal(err)
+		}
+		return res
+	}
+	self, manager := evaluate("chloe-self.json"), evaluate("chloe-gap.json")
+	disagreements, err := ladder.Compare(self, manager)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("rank %d by %s, %d by %s\n", self.Rank, self.Assessor, manager.Rank, manager.Assessor)
+	for _, d := range disagreements {
+		fmt.Printf("%s: %s / %s\n", d.ID, d.A.Status, d.B.Status)
+	}
+	// Output:
+	// rank 3 by chloe, 2 by dana
+	// l3-quality-creates-few-bugs: reached / not_yet
+	// l4-devops-plans-huge-refactors: not_yet / reached
+	// l4-monitoring-mitigates-qos-risks: reached / not_applicable
+}

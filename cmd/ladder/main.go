@@ -11,6 +11,8 @@
 //	ladder export [--format csv|xlsx] LADDER [ASSESSMENT]
 //	ladder diff [--format text|json] OLD NEW
 //	ladder migrate [--rename OLD=NEW]... [--renames FILE] LADDER ASSESSMENT
+//	ladder progress [--format text|json] LADDER ASSESSMENT...
+//	ladder compare [--format text|json] LADDER ASSESSMENT OTHER
 //	ladder schema ladder|assessment
 //	ladder help [COMMAND]
 //
@@ -50,7 +52,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{validateCommand, evalCommand, lintCommand, renderCommand, reportCommand, importCommand, exportCommand, diffCommand, migrateCommand, schemaCommand}
+	return []*command{validateCommand, evalCommand, lintCommand, renderCommand, reportCommand, importCommand, exportCommand, diffCommand, migrateCommand, progressCommand, compareCommand, schemaCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
