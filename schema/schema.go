@@ -131,20 +131,21 @@ func (e *Error) Error() string {
 type Problem struct {
 	// File is the path the document was read from; "" when it was given
 	// as bytes, or built in Go.
-	File string
+	File string `json:"file,omitempty"`
 	// Line and Column locate the problem in the document, from 1. Columns
 	// count characters, not bytes. They are 0 when the document has no
 	// text (a ladder or assessment built in Go) and on the last problem of
 	// a document of too many.
-	Line, Column int
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
 	// Pointer is the JSON pointer (RFC 6901) of the value at fault, "" for
 	// the whole document.
-	Pointer string
+	Pointer string `json:"pointer"`
 	// Message says what is wrong.
-	Message string
+	Message string `json:"message"`
 	// Snippet shows a problem inside a rule: the rule's line, and a caret
 	// under the character at fault.
-	Snippet string
+	Snippet string `json:"snippet,omitempty"`
 }
 
 // String formats the problem as FILE:LINE:COLUMN: POINTER: MESSAGE, leaving

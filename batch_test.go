@@ -1,0 +1,243 @@
+package ladder_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ladderkit/ladder"
+)
+
+// compact reads a JSON file onto one line.
+func compact(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, data); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// A batch with bad lines: each line gives a line, in order; the bad ones
+// an error record naming the line, and the rest goes on.
+func TestBatch(t *testing.T) {
+	const dir = "examples/devops-technical-mastery/"
+	l := mustLoad(t, dir+"ladder.json")
+	alice, chloe := compact(t, dir+"alice-newcomer.json"), compact(t, dir+"chloe-gap.json")
+	lines := []string{
+		alice,
+		`{"ladder": "devops-technical-mastery", "subject": "broken"`,
+		"",
+		strings.Replace(chloe, `"l3-quality-creates-few-bugs"`, `"l3-quality-creates-no-bugs"`, 1),
+		strings.Replace(alice, `"ladder":"devops-technical-mastery"`, `"ladder":"backend"`, 1),
+		chloe + "\r",
+		`["not", "an", "assessment"]`,
+		alice,
+	}
+	input := strings.Join(lines, "\n") // the last line has no end
+	want := []string{
+		"", // alice's result
+		`{"line":2,"problems":[{"file":"in.ndjson","line":2,"column":59,"pointer":"","message":"unexpected end of input: want \",\" or \"}\""}]}`,
+		`{"line":3,"problems":[{"file":"in.ndjson","line":3,"column":1,"pointer":"","message":"the line is empty: want one assessment a line"}]}`,
+		`{"line":4,"problems":[{"file":"in.ndjson","line":4,"column":1,"pointer":"","message":"if the assessment was made against another version`,
+		`{"line":5,"problems":[{"file":"in.ndjson","line":5,"column":`,
+		"", // chloe's
+		`{"line":7,"problems":[{"file":"in.ndjson","line":7,"column":1,"pointer":"","message":"must be an object, not an array"}]}`,
+		"", // alice's again
+	}
+	var outputs []string
+	for _, workers := range []int{1, 2, 5} {
+		var out bytes.Buffer
+		sum, err := l.Batch(strings.NewReader(input), &out, ladder.BatchOptions{Workers: workers, File: "in.ndjson"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		if len(got) != len(want) {
+			t.Fatalf("%d workers: %d lines out, want %d:\n%s", workers, len(got), len(want), out.String())
+		}
+		for i, w := range want {
+			if w == "" {
+				var res ladder.Result
+				if err := json.Unmarshal([]byte(got[i]), &res); err != nil || res.Subject == "" {
+					t.Errorf("line %d: not a result: %s", i+1, got[i])
+				}
+				continue
+			}
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("line %d:\ngot  %s\nwant %s", i+1, got[i], w)
+			}
+		}
+		if sum.Lines != 8 || sum.Failed != 5 || sum.Levels["1"] != 2 || sum.Levels["2"] != 1 || sum.Skills["devops"][4] != 1 {
+			t.Errorf("summary %+v", sum)
+		}
+		outputs = append(outputs, out.String())
+	}
+	if outputs[0] != outputs[1] || outputs[0] != outputs[2] {
+		t.Error("the output depends on the number of workers")
+	}
+	// A result line is the result Evaluate gives.
+	a, err := ladder.ParseAssessment([]byte(chloe))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.Evaluate(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLine, _ := json.Marshal(res)
+	if got := strings.Split(outputs[0], "\n")[5]; got != string(wantLine) {
+		t.Errorf("line 6 is not chloe's result:\n%s", got)
+	}
+	for _, w := range []string{
+		`"line":4,"column":2953,"pointer":"/marks/l3-quality-creates-no-bugs","message":"ladder \"devops-technical-mastery\" has no requirement`,
+		`"pointer":"/ladder","message":"assessment is for ladder \"backend\"`,
+	} {
+		if !strings.Contains(outputs[0], w) {
+			t.Errorf("no %s in the error records", w)
+		}
+	}
+}
+
+func TestEvaluateLines(t *testing.T) {
+	const dir = "examples/devops-technical-mastery/"
+	l := mustLoad(t, dir+"ladder.json")
+	alice := compact(t, dir+"alice-newcomer.json")
+	input := alice + "\n" + strings.Repeat("x", 200) + "\n" + alice + "\n"
+	var got []string
+	for res, err := range l.EvaluateLines(strings.NewReader(input), ladder.BatchOptions{Parser: &ladder.Parser{MaxBytes: 100_000}}) {
+		var le *ladder.LineError
+		switch {
+		case errors.As(err, &le):
+			got = append(got, fmt.Sprintf("line %d: %v", le.Line, le.Err))
+		case err != nil:
+			t.Fatal(err)
+		default:
+			got = append(got, fmt.Sprintf("%s rank %d", res.Subject, res.Rank))
+		}
+	}
+	want := []string{"alice rank 1", `line 2: 2:1: unexpected "x": want a value`, "alice rank 1"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// A line over the parser's limit is an error of its own.
+	long := alice[:len(alice)-1] + `,"assessor":"` + strings.Repeat("y", 2000) + `"}`
+	for _, err := range l.EvaluateLines(strings.NewReader(long+"\n"), ladder.BatchOptions{Parser: &ladder.Parser{MaxBytes: 1000}}) {
+		if err == nil || !strings.Contains(err.Error(), "line 1: 1:1: the line is longer than 1000 bytes") {
+			t.Errorf("got %v", err)
+		}
+	}
+	// Breaking out stops the batch.
+	before := runtime.NumGoroutine()
+	n := 0
+	for range l.EvaluateLines(strings.NewReader(strings.Repeat(alice+"\n", 1000)), ladder.BatchOptions{Workers: 2}) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	if n != 3 {
+		t.Errorf("yielded %d", n)
+	}
+	for range 100 {
+		if runtime.NumGoroutine() <= before {
+			break
+		}
+		runtime.Gosched()
+		time.Sleep(time.Millisecond)
+	}
+	if g := runtime.NumGoroutine(); g > before {
+		t.Errorf("%d goroutines left, %d before", g, before)
+	}
+}
+
+// failingReader fails after its data.
+type failingReader struct{ data io.Reader }
+
+func (r failingReader) Read(p []byte) (int, error) {
+	n, err := r.data.Read(p)
+	if err == io.EOF {
+		return n, errors.New("disk on fire")
+	}
+	return n, err
+}
+
+func TestBatchReadError(t *testing.T) {
+	l := mustLoad(t, "examples/devops-technical-mastery/ladder.json")
+	alice := compact(t, "examples/devops-technical-mastery/alice-newcomer.json")
+	var out bytes.Buffer
+	sum, err := l.Batch(failingReader{strings.NewReader(alice + "\n" + alice + "\n")}, &out, ladder.BatchOptions{})
+	if err == nil || err.Error() != "disk on fire" {
+		t.Errorf("got %v", err)
+	}
+	if sum.Lines != 2 || strings.Count(out.String(), "\n") != 2 {
+		t.Errorf("the lines before the error are written: %+v\n%s", sum, out.String())
+	}
+}
+
+// lines generates n assessments, each padded with long reasons, without
+// holding them.
+type lines struct {
+	line []byte
+	n    int
+	rest []byte
+}
+
+func (g *lines) Read(p []byte) (int, error) {
+	if len(g.rest) == 0 {
+		if g.n == 0 {
+			return 0, io.EOF
+		}
+		g.n--
+		g.rest = g.line
+	}
+	n := copy(p, g.rest)
+	g.rest = g.rest[n:]
+	return n, nil
+}
+
+// Memory stays bounded whatever the input's size: 1000 lines of 50 kB
+// each (50 MB in all) run in a heap of a few megabytes.
+func TestBatchBoundedMemory(t *testing.T) {
+	l := mustLoad(t, "examples/devops-technical-mastery/ladder.json")
+	a, err := ladder.LoadAssessment("examples/devops-technical-mastery/chloe-gap.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, m := range a.Marks {
+		m.Reason = strings.Repeat("r", 900)
+		a.Marks[id] = m
+	}
+	line, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 1000
+	input := &lines{line: append(line, '\n'), n: n}
+	var peak uint64
+	var ms runtime.MemStats
+	sum, err := l.Batch(input, io.Discard, ladder.BatchOptions{Workers: 2, Progress: func(done int) {
+		if done%50 == 0 {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapAlloc)
+		}
+	}})
+	if err != nil || sum.Lines != n || sum.Failed != 0 {
+		t.Fatalf("%+v, %v", sum, err)
+	}
+	total := uint64(len(line)) * n
+	t.Logf("input %d MB, peak heap %d MB", total>>20, peak>>20)
+	if peak > total/4 {
+		t.Errorf("peak heap %d MB for an input of %d MB: memory grows with the input", peak>>20, total>>20)
+	}
+}
