@@ -13,6 +13,7 @@
 //	ladder migrate [--rename OLD=NEW]... [--renames FILE] LADDER ASSESSMENT
 //	ladder progress [--format text|json] LADDER ASSESSMENT...
 //	ladder compare [--format text|json] LADDER ASSESSMENT OTHER
+//	ladder batch [--workers N] LADDER [ASSESSMENTS.ndjson]
 //	ladder schema ladder|assessment
 //	ladder help [COMMAND]
 //
@@ -52,7 +53,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{validateCommand, evalCommand, lintCommand, renderCommand, reportCommand, importCommand, exportCommand, diffCommand, migrateCommand, progressCommand, compareCommand, schemaCommand}
+	return []*command{validateCommand, evalCommand, lintCommand, renderCommand, reportCommand, importCommand, exportCommand, diffCommand, migrateCommand, progressCommand, compareCommand, batchCommand, schemaCommand}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

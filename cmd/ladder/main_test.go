@@ -144,6 +144,9 @@ var goldenCases = []goldenCase{
 	{"compare-json", []string{"compare", "--format", "json", example + "ladder.json", example + "chloe-self.json", example + "chloe-gap.json"}, exitOK},
 	{"compare-alike", []string{"compare", example + "ladder.json", example + "chloe-gap.json", example + "chloe-gap.json"}, exitOK},
 	{"compare-versions", []string{"compare", example + "ladder-v2.json", example + "alice-2026-05.json", example + "alice-2026-05.json"}, exitOK},
+	{"batch", []string{"batch", "--workers", "2", exampleLadder, example + "team.ndjson"}, exitOK},
+	{"batch-bad-lines", []string{"batch", exampleLadder, "testdata/team-bad.ndjson"}, exitInvalid},
+	{"batch-no-workers", []string{"batch", "--workers", "0", exampleLadder}, exitUsage},
 	{"eval-points", []string{"eval", "../../examples/points-and-titles/ladder.json", "../../examples/points-and-titles/ivo-manager.json"}, exitOK},
 	{"eval-tracks", []string{"eval", "../../examples/shared-levels-two-tracks/ladder.json", "../../examples/shared-levels-two-tracks/dara-senior-1.json"}, exitOK},
 	{"eval-profiles", []string{"eval", "../../examples/axes-and-roles/ladder.json", "../../examples/axes-and-roles/ben-no-track.json"}, exitOK},
@@ -459,5 +462,28 @@ func TestEvalCustomRulesDiffer(t *testing.T) {
 		if bytes.Equal(def.Bytes(), custom.Bytes()) {
 			t.Errorf("eval of %s: the same report with and without the custom rules", a)
 		}
+	}
+}
+
+// ladder batch reads standard input, and its output lines are the
+// input's, in order.
+func TestBatchStdin(t *testing.T) {
+	data, err := os.ReadFile("testdata/team-bad.ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	if code := run([]string{"batch", "--workers", "3", exampleLadder}, strings.NewReader(string(data)), &stdout, &stderr); code != exitInvalid {
+		t.Errorf("exit %d, want %d", code, exitInvalid)
+	}
+	want, err := os.ReadFile("testdata/batch-bad-lines.stdout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.ReplaceAll(stdout.String(), `"file":"stdin"`, `"file":"testdata/team-bad.ndjson"`); got != string(want) {
+		t.Errorf("stdin gives another output:\n%s", got)
+	}
+	if !strings.HasPrefix(stderr.String(), "ladder batch: 8 lines, 5 results, 3 errors\n") {
+		t.Errorf("stderr: %s", stderr.String())
 	}
 }
