@@ -118,6 +118,19 @@
 // for programs in other languages. The Example of Result prints a full
 // report from a Result alone.
 //
+// # Versions, people over time and whole companies
+//
+// A ladder is revised. An assessment names the version it was made against
+// in LadderVersion; evaluated against another version, its marks of what
+// that version lacks become Result.Orphans, with their reasons, instead of
+// errors. Diff says what changed between two versions, keyed by IDs, and
+// Ladder.Migrate carries an assessment over, renames included, keeping
+// what it cannot place in Assessment.Orphaned. Progress follows one
+// person's results over time and Compare lists where two assessments of
+// one person disagree. Ladder.Batch evaluates a company's assessments, one
+// JSON document a line, in parallel and in bounded memory, and
+// Ladder.EvaluateLines yields the same results as an iterator.
+//
 // # Errors
 //
 // Parse, Load, New, ParseAssessment, LoadAssessment and Evaluate report a

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"strings"
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/dsl"
@@ -451,4 +452,53 @@ func ExampleCompare() {
 	// l3-quality-creates-few-bugs: reached / not_yet
 	// l4-devops-plans-huge-refactors: not_yet / reached
 	// l4-monitoring-mitigates-qos-risks: reached / not_applicable
+}
+
+func ExampleLadder_Batch() {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	in := strings.NewReader(`{"ladder": "devops-technical-mastery", "subject": "ann", "marks": {}}
+{"ladder": "devops-technical-mastery", "ladderVersion": "1.0.0", "subject": "ben", "marks": {"l1-nope": {"status": "reached"}}}
+{"ladder": "devops-technical-mastery", "subject": "cy", "marks": {
+`)
+	var out strings.Builder
+	sum, err := l.Batch(in, &out, ladder.BatchOptions{Workers: 2, File: "people.ndjson"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for line := range strings.Lines(out.String()) {
+		if strings.HasPrefix(line, `{"ladder"`) {
+			line = line[:60] + "...\n" // a result, long
+		}
+		fmt.Print(line)
+	}
+	fmt.Printf("%d lines, %d failed, %d at no level\n", sum.Lines, sum.Failed, sum.Levels[""])
+	// Output:
+	// {"ladder":"devops-technical-mastery","ladderName":"DevOps Te...
+	// {"line":2,"problems":[{"file":"people.ndjson","line":2,"column":94,"pointer":"/marks/l1-nope","message":"ladder \"devops-technical-mastery\" has no requirement \"l1-nope\""}]}
+	// {"line":3,"problems":[{"file":"people.ndjson","line":3,"column":67,"pointer":"/marks","message":"unexpected end of input: want a quoted key"}]}
+	// 3 lines, 2 failed, 1 at no level
+}
+
+func ExampleLadder_EvaluateLines() {
+	l, err := ladder.Load("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	in := strings.NewReader(`{"ladder": "devops-technical-mastery", "subject": "ann", "marks": {}}
+{"ladder": "devops-technical-mastery", "subject": ""}
+`)
+	for res, err := range l.EvaluateLines(in, ladder.BatchOptions{}) {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(res.Subject, "rank", res.Rank)
+	}
+	// Output:
+	// ann rank 0
+	// line 2: 2:1: missing required field "marks"
+	// 2:51: /subject: must not be empty
 }

@@ -157,6 +157,10 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 <ul class="reasons">
 {{range .Reasons}}<li><strong>{{.Level}}, {{.Skill}}</strong>: {{.Text}} (<span class="{{class .Status}}">{{status .Status}}</span>): {{.Reason}}</li>
 {{end}}</ul>
+{{end}}{{if .Res.Orphans}}<h2>Marks of what this version of the ladder does not have</h2>
+<ul class="reasons">
+{{range .Res.Orphans}}<li><strong>{{.Of}} {{.ID}}</strong>: <span class="{{class .Status}}">{{status .Status}}</span>{{if .Reason}}: {{.Reason}}{{end}}</li>
+{{end}}</ul>
 {{end}}</main>
 </body>
 </html>

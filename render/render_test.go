@@ -173,3 +173,34 @@ func TestHostileText(t *testing.T) {
 		}
 	}
 }
+
+// A report of an assessment made against another version of the ladder
+// shows the marks that version lacks, with their reasons.
+func TestReportOrphans(t *testing.T) {
+	l, err := ladder.Load("../examples/devops-technical-mastery/ladder-v2.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ladder.LoadAssessment("../examples/devops-technical-mastery/alice-2026-05.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.Evaluate(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []render.Format{render.HTML, render.Markdown} {
+		var buf bytes.Buffer
+		if err := render.Report(&buf, res, f); err != nil {
+			t.Fatal(err)
+		}
+		if f == render.HTML {
+			wellFormed(t, "orphans.html", buf.Bytes())
+		}
+		for _, want := range []string{"Marks of what this version of the ladder does not have", "l1-devops-asks-for-help", "Asks as soon as she is blocked"} {
+			if !strings.Contains(buf.String(), want) {
+				t.Errorf("%s: no %q", f, want)
+			}
+		}
+	}
+}
