@@ -95,38 +95,17 @@ func Diff(old, new *Ladder) []Change {
 	field("ladder", "", "rules", rulesText(old.Rules), rulesText(new.Rules))
 	field("ladder", "", "impliedSteps", strconv.FormatBool(old.ImpliedSteps), strconv.FormatBool(new.ImpliedSteps))
 
-	byID(old.Tracks, new.Tracks, func(t Track) string { return t.ID }, func(o, n *Track) {
-		switch {
-		case o == nil:
-			add(Change{Kind: "added", What: "track", ID: n.ID, New: n.Name})
-		case n == nil:
-			add(Change{Kind: "removed", What: "track", ID: o.ID, Old: o.Name})
-		default:
-			field("track", n.ID, "name", o.Name, n.Name)
-			field("track", n.ID, "description", o.Description, n.Description)
-		}
+	pairs("track", old.Tracks, new.Tracks, func(t Track) (string, string) { return t.ID, t.Name }, add, func(o, n *Track) {
+		field("track", n.ID, "name", o.Name, n.Name)
+		field("track", n.ID, "description", o.Description, n.Description)
 	})
-	byID(old.Values, new.Values, func(v NamedValue) string { return v.ID }, func(o, n *NamedValue) {
-		switch {
-		case o == nil:
-			add(Change{Kind: "added", What: "value", ID: n.ID, New: n.Name})
-		case n == nil:
-			add(Change{Kind: "removed", What: "value", ID: o.ID, Old: o.Name})
-		default:
-			field("value", n.ID, "name", o.Name, n.Name)
-			field("value", n.ID, "rule", o.Rule, n.Rule)
-		}
+	pairs("value", old.Values, new.Values, func(v NamedValue) (string, string) { return v.ID, v.Name }, add, func(o, n *NamedValue) {
+		field("value", n.ID, "name", o.Name, n.Name)
+		field("value", n.ID, "rule", o.Rule, n.Rule)
 	})
-	byID(old.Skills, new.Skills, func(s Skill) string { return s.ID }, func(o, n *Skill) {
-		switch {
-		case o == nil:
-			add(Change{Kind: "added", What: "skill", ID: n.ID, New: n.Name})
-		case n == nil:
-			add(Change{Kind: "removed", What: "skill", ID: o.ID, Old: o.Name})
-		default:
-			field("skill", n.ID, "name", o.Name, n.Name)
-			field("skill", n.ID, "description", o.Description, n.Description)
-		}
+	pairs("skill", old.Skills, new.Skills, func(s Skill) (string, string) { return s.ID, s.Name }, add, func(o, n *Skill) {
+		field("skill", n.ID, "name", o.Name, n.Name)
+		field("skill", n.ID, "description", o.Description, n.Description)
 	})
 	type step struct {
 		Step
@@ -141,55 +120,34 @@ func Diff(old, new *Ladder) []Change {
 		}
 		return out
 	}
-	byID(steps(old), steps(new), func(s step) string { return s.ID }, func(o, n *step) {
-		switch {
-		case o == nil:
-			add(Change{Kind: "added", What: "step", ID: n.ID, New: "skill " + n.skill})
-		case n == nil:
-			add(Change{Kind: "removed", What: "step", ID: o.ID, Old: "skill " + o.skill})
-		default:
-			field("step", n.ID, "skill", o.skill, n.skill)
-			field("step", n.ID, "name", o.Name, n.Name)
-			field("step", n.ID, "description", o.Description, n.Description)
-			field("step", n.ID, "points", strconv.Itoa(o.Points), strconv.Itoa(n.Points))
-		}
+	pairs("step", steps(old), steps(new), func(s step) (string, string) { return s.ID, "skill " + s.skill }, add, func(o, n *step) {
+		field("step", n.ID, "skill", o.skill, n.skill)
+		field("step", n.ID, "name", o.Name, n.Name)
+		field("step", n.ID, "description", o.Description, n.Description)
+		field("step", n.ID, "points", strconv.Itoa(o.Points), strconv.Itoa(n.Points))
 	})
-	byID(old.Levels, new.Levels, func(l Level) string { return l.ID }, func(o, n *Level) {
-		switch {
-		case o == nil:
-			add(Change{Kind: "added", What: "level", ID: n.ID, New: n.Name})
-		case n == nil:
-			add(Change{Kind: "removed", What: "level", ID: o.ID, Old: o.Name})
-		default:
-			field("level", n.ID, "name", o.Name, n.Name)
-			field("level", n.ID, "label", o.Label, n.Label)
-			field("level", n.ID, "track", o.Track, n.Track)
-			field("level", n.ID, "reach", o.Reach, n.Reach)
-			field("level", n.ID, "description", o.Description, n.Description)
-			field("level", n.ID, "rules", rulesText(o.Rules), rulesText(n.Rules))
-			field("level", n.ID, "profile", profileText(o.Profile), profileText(n.Profile))
-			field("level", n.ID, "threshold", strconv.Itoa(o.Threshold), strconv.Itoa(n.Threshold))
-		}
+	pairs("level", old.Levels, new.Levels, func(l Level) (string, string) { return l.ID, l.Name }, add, func(o, n *Level) {
+		field("level", n.ID, "name", o.Name, n.Name)
+		field("level", n.ID, "label", o.Label, n.Label)
+		field("level", n.ID, "track", o.Track, n.Track)
+		field("level", n.ID, "reach", o.Reach, n.Reach)
+		field("level", n.ID, "description", o.Description, n.Description)
+		field("level", n.ID, "rules", rulesText(o.Rules), rulesText(n.Rules))
+		field("level", n.ID, "profile", profileText(o.Profile), profileText(n.Profile))
+		field("level", n.ID, "threshold", strconv.Itoa(o.Threshold), strconv.Itoa(n.Threshold))
 	})
-	byID(placed(old), placed(new), func(r placedRequirement) string { return r.ID }, func(o, n *placedRequirement) {
-		switch {
-		case o == nil:
-			add(Change{Kind: "added", What: "requirement", ID: n.ID, New: n.place + ": " + n.Text})
-		case n == nil:
-			add(Change{Kind: "removed", What: "requirement", ID: o.ID, Old: o.place})
-		default:
-			if o.place != n.place {
-				add(Change{Kind: "moved", What: "requirement", ID: n.ID, Old: o.place, New: n.place})
-			}
-			if o.Kind != n.Kind {
-				add(Change{Kind: "kind", What: "requirement", ID: n.ID, Old: string(o.Kind), New: string(n.Kind)})
-			}
-			if o.Text != n.Text {
-				add(Change{Kind: "reworded", What: "requirement", ID: n.ID, Old: o.Text, New: n.Text})
-			}
-			field("requirement", n.ID, "points", strconv.Itoa(o.Points), strconv.Itoa(n.Points))
-			field("requirement", n.ID, "details", detailsText(o.Details), detailsText(n.Details))
+	pairs("requirement", placed(old), placed(new), func(r placedRequirement) (string, string) { return r.ID, r.place + ": " + r.Text }, add, func(o, n *placedRequirement) {
+		if o.place != n.place {
+			add(Change{Kind: "moved", What: "requirement", ID: n.ID, Old: o.place, New: n.place})
 		}
+		if o.Kind != n.Kind {
+			add(Change{Kind: "kind", What: "requirement", ID: n.ID, Old: string(o.Kind), New: string(n.Kind)})
+		}
+		if o.Text != n.Text {
+			add(Change{Kind: "reworded", What: "requirement", ID: n.ID, Old: o.Text, New: n.Text})
+		}
+		field("requirement", n.ID, "points", strconv.Itoa(o.Points), strconv.Itoa(n.Points))
+		field("requirement", n.ID, "details", detailsText(o.Details), detailsText(n.Details))
 	})
 	order("levels", old.Levels, new.Levels, func(l Level) string { return l.ID }, add)
 	order("skills", old.Skills, new.Skills, func(s Skill) string { return s.ID }, add)
@@ -221,6 +179,26 @@ func order[T any](what string, old, new []T, id func(T) string, add func(Change)
 	if !slices.Equal(o, n) {
 		add(Change{Kind: "changed", What: "ladder", Field: "order of " + what, Old: strings.Join(o, ", "), New: strings.Join(n, ", ")})
 	}
+}
+
+// pairs pairs the elements of two lists by ID, with key giving the ID and
+// a word on the element: an element only the new list has is added, one
+// only the old has is removed, and fields reports the changes of the
+// others.
+func pairs[T any](what string, old, new []T, key func(T) (id, about string), add func(Change), fields func(o, n *T)) {
+	id := func(t T) string { id, _ := key(t); return id }
+	byID(old, new, id, func(o, n *T) {
+		switch {
+		case o == nil:
+			id, about := key(*n)
+			add(Change{Kind: "added", What: what, ID: id, New: about})
+		case n == nil:
+			id, about := key(*o)
+			add(Change{Kind: "removed", What: what, ID: id, Old: about})
+		default:
+			fields(o, n)
+		}
+	})
 }
 
 // byID pairs the elements of two lists by ID, and calls f on each pair

@@ -23,8 +23,8 @@ func TestDiff(t *testing.T) {
 		`requirement l2-devops-relevant-architecture-choices is soft, not hard`,
 		`added requirement l3-devops-knows-cloud-costs (level 3, skill devops: Knows what the services of the squad cost to run, and keeps the cost down)`,
 		`moved requirement l3-monitoring-finds-incident-origins from level 3, skill monitoring to level 4, skill monitoring`,
-		`removed requirement l1-devops-asks-for-help (level 1, skill devops)`,
-		`removed requirement l2-devops-writes-good-code (level 2, skill devops)`,
+		`removed requirement l1-devops-asks-for-help (level 1, skill devops: Knows when to ask for help, and who to ask and doesn't get stuck on a problem)`,
+		`removed requirement l2-devops-writes-good-code (level 2, skill devops: Writes good code (clear, testable, documented) / apply good practice)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -359,8 +359,8 @@ func ExampleDiff() {
 	// reworded requirement l2-devops-easy-tools-for-devs: "Provides tools that developers find easy to use, and documents them", was "Ensures to provide tools that are easy to use for dev"
 	// requirement l2-devops-relevant-architecture-choices is soft, not hard
 	// moved requirement l3-monitoring-finds-incident-origins from level 3, skill monitoring to level 4, skill monitoring
-	// removed requirement l1-devops-asks-for-help (level 1, skill devops)
-	// removed requirement l2-devops-writes-good-code (level 2, skill devops)
+	// removed requirement l1-devops-asks-for-help (level 1, skill devops: Knows when to ask for help, and who to ask and doesn't get stuck on a problem)
+	// removed requirement l2-devops-writes-good-code (level 2, skill devops: Writes good code (clear, testable, documented) / apply good practice)
 }
 
 func ExampleLadder_Migrate() {

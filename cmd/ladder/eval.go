@@ -49,11 +49,8 @@ are left out. The exit status is 1 when the ladder or the
 assessment is invalid.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "text", "output `format`: text or json")
+		format := formatFlag(fs)
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			if *format != "text" && *format != "json" {
-				return c.usageError(stderr, "unknown format %q: want text or json", *format)
-			}
 			if len(args) != 2 {
 				return c.usageError(stderr, "want two arguments, a ladder and an assessment")
 			}

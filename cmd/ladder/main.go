@@ -176,3 +176,16 @@ func report(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "ladder: %v\n", err)
 	return exitInvalid
 }
+
+// formatFlag defines --format, text (the default) or json.
+func formatFlag(fs *flag.FlagSet) *string {
+	format := "text"
+	fs.Func("format", "output `format`: text or json (default text)", func(s string) error {
+		if s != "text" && s != "json" {
+			return fmt.Errorf("want text or json")
+		}
+		format = s
+		return nil
+	})
+	return &format
+}

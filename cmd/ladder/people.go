@@ -27,11 +27,8 @@ json" prints it. The exit status is 1 when a document is invalid, or the
 assessments are of several people or out of date order.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "text", "output `format`: text or json")
+		format := formatFlag(fs)
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			if *format != "text" && *format != "json" {
-				return c.usageError(stderr, "unknown format %q: want text or json", *format)
-			}
 			if len(args) < 2 {
 				return c.usageError(stderr, "want a ladder and at least one assessment")
 			}
@@ -108,11 +105,8 @@ each result as "ladder eval --format json" prints it. The exit status is 1
 when a document is invalid, or the assessments are of two people.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "text", "output `format`: text or json")
+		format := formatFlag(fs)
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			if *format != "text" && *format != "json" {
-				return c.usageError(stderr, "unknown format %q: want text or json", *format)
-			}
 			if len(args) != 3 {
 				return c.usageError(stderr, "want a ladder and two assessments")
 			}

@@ -32,11 +32,8 @@ As diff(1) does, the exit status is 0 when the versions are the same, 1 when
 they differ, and 2 when a ladder is invalid or cannot be read.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "text", "output `format`: text or json")
+		format := formatFlag(fs)
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			if *format != "text" && *format != "json" {
-				return c.usageError(stderr, "unknown format %q: want text or json", *format)
-			}
 			if len(args) != 2 {
 				return c.usageError(stderr, "want two ladders, the old version and the new")
 			}
