@@ -180,7 +180,7 @@ func report(stderr io.Writer, err error) int {
 // formatFlag defines --format, text (the default) or json.
 func formatFlag(fs *flag.FlagSet) *string {
 	format := "text"
-	fs.Func("format", "output `format`: text or json (default text)", func(s string) error {
+	fs.Func("format", "output `format`: text or json (default \"text\")", func(s string) error {
 		if s != "text" && s != "json" {
 			return fmt.Errorf("want text or json")
 		}
