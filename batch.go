@@ -13,11 +13,15 @@ import (
 	"sync"
 )
 
+// MaxWorkers is the most evaluations a batch runs at once; more workers
+// are as many.
+const MaxWorkers = 1024
+
 // BatchOptions are the options of Ladder.Batch and Ladder.EvaluateLines.
 // The zero value uses the defaults.
 type BatchOptions struct {
-	// Workers is how many assessments are evaluated at once; 0 means
-	// runtime.GOMAXPROCS(0), one per core.
+	// Workers is how many assessments are evaluated at once, up to
+	// MaxWorkers; 0 means runtime.GOMAXPROCS(0), one per core.
 	Workers int
 	// File names the input in problems, as in "assessments.ndjson:12:7:
 	// ..."; "" leaves it out.
@@ -25,10 +29,10 @@ type BatchOptions struct {
 	// Parser reads each line, under its limits: a line longer than its
 	// MaxBytes is an error of that line. nil means the defaults.
 	Parser *Parser
-	// Progress, when not nil, is called with the number of lines done so
+	// OnProgress, when not nil, is called with the number of lines done so
 	// far, from one goroutine at a time: by Batch after each chunk of
 	// lines is written, by EvaluateLines after each line is yielded.
-	Progress func(lines int)
+	OnProgress func(lines int)
 }
 
 // LineError is the error of one line of a batch: the line's number, from
@@ -39,6 +43,8 @@ type LineError struct {
 	Err  error
 }
 
+// Error says the line and its problems: "line 12: " and the line's error,
+// whose problems name the line again, with their columns.
 func (e *LineError) Error() string { return "line " + strconv.Itoa(e.Line) + ": " + e.Err.Error() }
 
 // Unwrap returns the line's error.
@@ -117,11 +123,13 @@ func (l *Ladder) Batch(r io.Reader, w io.Writer, opt BatchOptions) (*BatchSummar
 			return sum, err
 		}
 		if j.ioErr != nil {
-			bw.Flush()
+			if err := bw.Flush(); err != nil {
+				return sum, err
+			}
 			return sum, j.ioErr
 		}
-		if opt.Progress != nil {
-			opt.Progress(sum.Lines)
+		if opt.OnProgress != nil {
+			opt.OnProgress(sum.Lines)
 		}
 	}
 	return sum, bw.Flush()
@@ -146,8 +154,8 @@ func (l *Ladder) EvaluateLines(r io.Reader, opt BatchOptions) iter.Seq2[*Result,
 				if !yield(res, err) {
 					return
 				}
-				if opt.Progress != nil {
-					opt.Progress(n)
+				if opt.OnProgress != nil {
+					opt.OnProgress(n)
 				}
 			}
 			if j.ioErr != nil {
@@ -193,6 +201,7 @@ func (l *Ladder) batch(r io.Reader, opt BatchOptions, marshal bool) iter.Seq[*jo
 		if workers <= 0 {
 			workers = runtime.GOMAXPROCS(0)
 		}
+		workers = min(workers, MaxWorkers)
 		p := opt.Parser
 		if p == nil {
 			p = new(Parser)
@@ -251,18 +260,22 @@ func (l *Ladder) batch(r io.Reader, opt BatchOptions, marshal bool) iter.Seq[*jo
 		}()
 		for range workers {
 			go func() {
-				for j := range jobs {
-					l.evaluateChunk(p, opt.File, j, maxLine, marshal)
-					close(j.done)
+				for {
+					select {
+					case j, ok := <-jobs:
+						if !ok {
+							return
+						}
+						l.evaluateChunk(p, opt.File, j, maxLine, marshal)
+						close(j.done)
+					case <-stop:
+						return
+					}
 				}
 			}()
 		}
 		for j := range order {
-			select {
-			case <-j.done:
-			case <-stop:
-				return
-			}
+			<-j.done
 			if !yield(j) {
 				return
 			}
@@ -270,12 +283,14 @@ func (l *Ladder) batch(r io.Reader, opt BatchOptions, marshal bool) iter.Seq[*jo
 	}
 }
 
-// readLine reads a line and drops its end ("\n" or "\r\n"). A line longer
-// than max is read to its end and returned empty, with tooLong set.
+// readLine reads a line and drops its end ("\n" or "\r\n"). A line
+// longer than max bytes, its end left out, is read to its end and
+// returned empty, with tooLong set.
 func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	for {
 		frag, err := br.ReadSlice('\n')
 		if !tooLong {
+			// Two bytes more than max may be the line's end.
 			if len(line)+len(frag) > max+2 {
 				tooLong, line = true, nil
 			} else {
@@ -287,10 +302,10 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 		}
 		line = bytes.TrimSuffix(line, []byte("\n"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
-		if tooLong {
-			line = nil
+		if tooLong || len(line) > max {
+			return nil, true, err
 		}
-		return line, tooLong, err
+		return line, false, err
 	}
 }
 
@@ -335,9 +350,14 @@ func (l *Ladder) evaluateLine(p *Parser, file string, n int, line []byte, tooLon
 		err = &Error{Problems: []Problem{{File: file, Line: 1, Column: 1, Message: "the line is empty: want one assessment a line"}}}
 	default:
 		var a *Assessment
-		a, err = p.parseAssessment(file, line)
-		if err == nil {
-			res, err = l.Evaluate(a)
+		if a, err = p.parseAssessment(file, line); err == nil {
+			var failure error
+			res, err, failure = l.evaluate(a)
+			if failure != nil {
+				// A rule failed: the problem is in the ladder, where it
+				// is located.
+				return nil, &LineError{Line: n, Err: failure}
+			}
 		}
 	}
 	if err == nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/dsl"
 )
 
 // compact reads a JSON file onto one line.
@@ -226,7 +227,7 @@ func TestBatchBoundedMemory(t *testing.T) {
 	input := &lines{line: append(line, '\n'), n: n}
 	var peak uint64
 	var ms runtime.MemStats
-	sum, err := l.Batch(input, io.Discard, ladder.BatchOptions{Workers: 2, Progress: func(done int) {
+	sum, err := l.Batch(input, io.Discard, ladder.BatchOptions{Workers: 2, OnProgress: func(done int) {
 		if done%50 == 0 {
 			runtime.ReadMemStats(&ms)
 			peak = max(peak, ms.HeapAlloc)
@@ -239,5 +240,125 @@ func TestBatchBoundedMemory(t *testing.T) {
 	t.Logf("input %d MB, peak heap %d MB", total>>20, peak>>20)
 	if peak > total/4 {
 		t.Errorf("peak heap %d MB for an input of %d MB: memory grows with the input", peak>>20, total>>20)
+	}
+}
+
+// A rule that fails in a batch is reported where it is, in the ladder's
+// file: not moved to the line of the input.
+func TestBatchRuleFailure(t *testing.T) {
+	doc, err := os.ReadFile("examples/devops-technical-mastery/ladder.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc = bytes.Replace(doc, []byte(`"version": "1.0.0",`), []byte(`"version": "1.0.0", "rules": {"skill": "len(map(1..10, map(1..10, #))) > 0"},`), 1)
+	p := ladder.Parser{Rules: dsl.Limits{MemoryBudget: 20}}
+	l, err := p.Parse(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alice := compact(t, "examples/devops-technical-mastery/alice-newcomer.json")
+	var out bytes.Buffer
+	if _, err := l.Batch(strings.NewReader(alice+"\n"+alice+"\n"+alice+"\n"), &out, ladder.BatchOptions{File: "in.ndjson"}); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		want := fmt.Sprintf(`{"line":%d,"problems":[{"line":7,"column":63,"pointer":"/rules/skill"`, i+1)
+		if !strings.HasPrefix(line, want) || !strings.Contains(line, "memory budget exceeded") {
+			t.Errorf("line %d: got %s, want it to start %s", i+1, line, want)
+		}
+	}
+}
+
+// blockingReader gives its data, then blocks until released.
+type blockingReader struct {
+	data    io.Reader
+	release chan struct{}
+}
+
+func (r *blockingReader) Read(p []byte) (int, error) {
+	n, err := r.data.Read(p)
+	if err == io.EOF {
+		<-r.release
+	}
+	return n, err
+}
+
+// Breaking out of EvaluateLines while the reader blocks leaves only the
+// reading goroutine, until its read returns; huge numbers of workers are
+// MaxWorkers.
+func TestEvaluateLinesBreakWhileReading(t *testing.T) {
+	l := mustLoad(t, "examples/devops-technical-mastery/ladder.json")
+	alice := compact(t, "examples/devops-technical-mastery/alice-newcomer.json")
+	settle := func(want int) int {
+		for range 200 {
+			if runtime.NumGoroutine() <= want {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		return runtime.NumGoroutine()
+	}
+	before := runtime.NumGoroutine()
+	r := &blockingReader{data: strings.NewReader(alice + "\n" + alice + "\n"), release: make(chan struct{})}
+	for res, err := range l.EvaluateLines(r, ladder.BatchOptions{Workers: 1 << 62}) {
+		if err != nil || res.Subject != "alice" {
+			t.Fatal(res, err)
+		}
+		break
+	}
+	if g := settle(before + 1); g > before+1 {
+		t.Errorf("%d goroutines while the read blocks, want at most %d", g, before+1)
+	}
+	close(r.release)
+	if g := settle(before); g > before {
+		t.Errorf("%d goroutines after the read returned, want %d", g, before)
+	}
+}
+
+// A line of MaxBytes is read, one byte more is not, whatever its end.
+func TestBatchLineLimit(t *testing.T) {
+	l := mustLoad(t, "examples/devops-technical-mastery/ladder.json")
+	base := `{"ladder":"devops-technical-mastery","subject":"x","marks":{}}`
+	const limit = 100
+	pad := func(n int) string { return base[:len(base)-1] + `,"assessor":"` + strings.Repeat("a", n-len(base)-14) + `"}` }
+	for _, end := range []string{"\n", "\r\n", ""} {
+		for size, wantErr := range map[int]string{
+			limit:     "",
+			limit + 1: "the line is longer than 100 bytes",
+			limit + 2: "the line is longer than 100 bytes",
+		} {
+			line := pad(size)
+			if len(line) != size {
+				t.Fatalf("padded to %d, not %d", len(line), size)
+			}
+			for res, err := range l.EvaluateLines(strings.NewReader(line+end), ladder.BatchOptions{Parser: &ladder.Parser{MaxBytes: limit}}) {
+				switch {
+				case wantErr == "" && err != nil:
+					t.Errorf("%d bytes, end %q: %v", size, end, err)
+				case wantErr != "" && (err == nil || !strings.Contains(err.Error(), wantErr)):
+					t.Errorf("%d bytes, end %q: got %v, %v", size, end, res, err)
+				}
+			}
+		}
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestBatchWriteError(t *testing.T) {
+	l := mustLoad(t, "examples/devops-technical-mastery/ladder.json")
+	alice := compact(t, "examples/devops-technical-mastery/alice-newcomer.json")
+	// More than the writer's buffer, so that a write happens before the end.
+	input := strings.Repeat(alice+"\n", 100)
+	if _, err := l.Batch(strings.NewReader(input), failingWriter{}, ladder.BatchOptions{}); err == nil || err.Error() != "disk full" {
+		t.Errorf("got %v", err)
+	}
+	for _, err := range l.EvaluateLines(failingReader{strings.NewReader(alice + "\n")}, ladder.BatchOptions{}) {
+		if err != nil && err.Error() != "disk on fire" {
+			t.Errorf("got %v", err)
+		}
 	}
 }

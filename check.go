@@ -204,7 +204,9 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 		return nil, r.err()
 	}
 	// An assessment of another version may mark what this one lacks.
-	otherVersion := a.LadderVersion != "" && a.LadderVersion != l.version
+	// Only a versioned ladder tells another version from its own: against
+	// a ladder without one, an unknown ID stays an error.
+	otherVersion := a.LadderVersion != "" && l.version != "" && a.LadderVersion != l.version
 	var orphans []Orphan
 	if o := a.Orphaned; o != nil {
 		for id, m := range o.Marks {

@@ -1,7 +1,6 @@
 package ladder
 
 import (
-	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -15,16 +14,18 @@ import (
 // ID of what changed.
 type Change struct {
 	// Kind is "added", "removed", "moved" (a requirement now in another
-	// level, skill or step), "kind" (hard to soft, or back), "reworded"
-	// (the same ID, another text) or "changed" (another field).
-	Kind string `json:"kind" jsonschema:"enum=added,enum=removed,enum=moved,enum=kind,enum=reworded,enum=changed"`
+	// level, skill or step), "reworded" (a requirement of the same ID with
+	// another text) or "changed" (another field, such as a requirement's
+	// kind, hard or soft).
+	Kind string `json:"kind"`
 	// What is what changed: "ladder", "track", "skill", "step", "level",
 	// "requirement" or "value".
 	What string `json:"what"`
 	// ID is its ID, "" for the ladder.
 	ID string `json:"id,omitempty"`
 	// Field names the field that changed, for a change of kind "changed"
-	// ("name", "rules", "profile", "threshold", "points"...).
+	// ("name", "kind", "rules", "profile", "threshold", "points"...;
+	// "order of levels" and the like for a change of order).
 	Field string `json:"field,omitempty"`
 	// Old and New say what it was and what it is, for people: a place, a
 	// kind, a text, a value. Either is "" where there is nothing to say.
@@ -48,10 +49,11 @@ func (c Change) String() string {
 		return fmt.Sprintf("removed %s%s", subject, suffix(c.Old))
 	case "moved":
 		return fmt.Sprintf("moved %s from %s to %s", subject, c.Old, c.New)
-	case "kind":
-		return fmt.Sprintf("%s is %s, not %s", subject, c.New, c.Old)
 	case "reworded":
 		return fmt.Sprintf("reworded %s: %q, was %q", subject, c.New, c.Old)
+	}
+	if c.What == "requirement" && c.Field == "kind" {
+		return fmt.Sprintf("%s is %s, not %s", subject, c.New, c.Old)
 	}
 	return fmt.Sprintf("changed the %s of %s: %s, was %s", c.Field, subject, orNone(c.New), orNone(c.Old))
 }
@@ -75,10 +77,14 @@ func orNone(s string) string {
 // skills, steps and levels added or removed, or changed (names, rules,
 // profiles, thresholds, tracks, points); and requirements added, removed,
 // moved to another level, skill or step, turned from hard to soft or back,
-// or reworded. Changes are keyed by ID: a requirement whose ID changed is
-// one removed and one added. They come in a stable order: the ladder, then
-// by what changed and its place in the new ladder (or the old one, for what
-// was removed). An empty list means the versions are the same.
+// or reworded; and changes of the order of levels (which make the ranks),
+// skills and steps. Changes are keyed by ID: a requirement whose ID changed
+// is one removed and one added. They come in a stable order: the ladder's
+// own fields; then tracks, named values, skills, steps, levels and
+// requirements, each in the new ladder's order followed by those removed
+// in the old one's; then changes of order. An empty list means the
+// versions are the same. Diff reads the exported fields of old and new,
+// which must not be nil; they need not be checked ladders.
 func Diff(old, new *Ladder) []Change {
 	var out []Change
 	add := func(c Change) { out = append(out, c) }
@@ -140,9 +146,7 @@ func Diff(old, new *Ladder) []Change {
 		if o.place != n.place {
 			add(Change{Kind: "moved", What: "requirement", ID: n.ID, Old: o.place, New: n.place})
 		}
-		if o.Kind != n.Kind {
-			add(Change{Kind: "kind", What: "requirement", ID: n.ID, Old: string(o.Kind), New: string(n.Kind)})
-		}
+		field("requirement", n.ID, "kind", string(o.Kind), string(n.Kind))
 		if o.Text != n.Text {
 			add(Change{Kind: "reworded", What: "requirement", ID: n.ID, Old: o.Text, New: n.Text})
 		}
@@ -287,7 +291,11 @@ func detailsText(d Details) string {
 		parts = append(parts, "evidence: "+e)
 	}
 	for _, l := range d.Links {
-		parts = append(parts, "link: "+cmp.Or(l.Text+" ", "")+"<"+l.URL+">")
+		if l.Text != "" {
+			parts = append(parts, "link: "+l.Text+" <"+l.URL+">")
+		} else {
+			parts = append(parts, "link: <"+l.URL+">")
+		}
 	}
 	return strings.Join(parts, "; ")
 }

@@ -309,8 +309,8 @@ func (r *Result) Requirement(id string) *RequirementResult {
 // It returns a *Error when the assessment does not fit the ladder: it is
 // for another ladder, or marks a requirement or level the ladder does not
 // have (unless it was made against another version of the ladder: see
-// Assessment.LadderVersion). The problems are located in the assessment's file when it was read
-// by ParseAssessment or LoadAssessment. It also returns a *Error, located in
+// Assessment.LadderVersion). The problems are located in the assessment's
+// file when it was read by ParseAssessment or LoadAssessment. It also returns a *Error, located in
 // the ladder's file, when a rule fails as it runs (an index out of range).
 func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 	if l.plan == nil {
@@ -319,18 +319,32 @@ func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 	if a == nil {
 		return nil, errors.New("ladder: Evaluate of a nil Assessment")
 	}
+	res, misfit, failure := l.evaluate(a)
+	if misfit != nil {
+		return nil, misfit
+	}
+	if failure != nil {
+		return nil, failure
+	}
+	return res, nil
+}
+
+// evaluate evaluates an assessment, telling apart the error of an
+// assessment that does not fit the ladder (located in the assessment)
+// from that of a rule that failed (located in the ladder).
+func (l *Ladder) evaluate(a *Assessment) (res *Result, misfit, failure error) {
 	in := l.plan.Input()
 	defer l.plan.Release(in)
 	orphans, err := l.mapAssessment(a, in)
 	if err != nil {
-		return nil, err
+		return nil, err, nil
 	}
 	if err := l.plan.Decide(in); err != nil {
-		return nil, l.ruleFailure(err)
+		return nil, nil, l.ruleFailure(err)
 	}
-	res := l.result(a, in)
+	res = l.result(a, in)
 	res.Orphans = orphans
-	return res, nil
+	return res, nil, nil
 }
 
 // suggestBudget bounds the work of "did you mean" suggestions for one

@@ -445,7 +445,7 @@ func ExampleCompare() {
 	}
 	fmt.Printf("rank %d by %s, %d by %s\n", self.Rank, self.Assessor, manager.Rank, manager.Assessor)
 	for _, d := range disagreements {
-		fmt.Printf("%s: %s / %s\n", d.ID, d.A.Status, d.B.Status)
+		fmt.Printf("%s: %s / %s\n", d.A.ID, d.A.Status, d.B.Status)
 	}
 	// Output:
 	// rank 3 by chloe, 2 by dana

@@ -17,13 +17,14 @@ import (
 //     changed.
 //   - The mark of a requirement l does not have is kept in a.Orphaned, with
 //     its reason; so are the marks of a level l does not have. An orphaned
-//     mark of a requirement that l has again, and that a does not mark,
-//     comes back.
+//     mark of a requirement (by its ID or its rename) or of a level that l
+//     has again, and that a does not mark, comes back.
 //   - LadderVersion becomes l's version.
 //
 // It returns a *Error when a is of another ladder, when renames names a
-// requirement l does not have, or when a marks both a requirement and the
-// one renamed to it. a is not changed.
+// requirement l does not have, when a marks both a requirement and the one
+// renamed to it, or when a names a track l does not have. a is not
+// changed.
 func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment, error) {
 	if l.plan == nil {
 		return nil, fmt.Errorf("ladder: Migrate on a Ladder not made by Parse, Load or New")
@@ -38,7 +39,7 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 	}
 	for _, old := range slices.Sorted(maps.Keys(renames)) {
 		if _, ok := l.plan.Lookup(renames[old]); !ok {
-			fail("", "rename %s=%s: ladder %q has no requirement %q", old, renames[old], l.id, renames[old])
+			fail("", "rename %q to %q: ladder %q has no requirement %q", old, renames[old], l.id, renames[old])
 		}
 	}
 	out := *a
@@ -88,20 +89,35 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 		orphaned.Levels[id] = lm
 	}
 	if o := a.Orphaned; o != nil {
-		for id, m := range o.Marks {
-			_, known := l.plan.Lookup(id)
-			_, marked := out.Marks[id]
+		for _, id := range slices.Sorted(maps.Keys(o.Marks)) {
+			m := o.Marks[id]
+			to := id
+			if n, ok := renames[id]; ok {
+				to = n
+			}
+			_, known := l.plan.Lookup(to)
+			_, marked := out.Marks[to]
 			switch {
 			case known && !marked:
-				out.Marks[id] = m // back in the ladder
+				out.Marks[to] = m // back in the ladder
 			case orphaned.Marks[id] != (Mark{}) && orphaned.Marks[id] != m:
 				fail(source.Pointer("orphaned", "marks", id), "an orphaned mark of %q, and another mark of it that is orphaned now", id)
 			default:
 				orphan(id, m)
 			}
 		}
-		for id, lm := range o.Levels {
-			if _, dup := orphaned.Levels[id]; dup {
+		for _, id := range slices.Sorted(maps.Keys(o.Levels)) {
+			lm := o.Levels[id]
+			_, marked := out.Levels[id]
+			_, dup := orphaned.Levels[id]
+			switch {
+			case levelIDs[id] && !marked:
+				if out.Levels == nil {
+					out.Levels = map[string]LevelMarks{}
+				}
+				out.Levels[id] = lm // back in the ladder
+				continue
+			case dup:
 				fail(source.Pointer("orphaned", "levels", id), "orphaned marks of level %q, and others that are orphaned now", id)
 				continue
 			}
@@ -109,6 +125,15 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 				orphaned.Levels = map[string]LevelMarks{}
 			}
 			orphaned.Levels[id] = lm
+		}
+	}
+	if a.Track != "" {
+		known := false
+		for _, t := range l.plan.Tracks() {
+			known = known || t.ID == a.Track
+		}
+		if !known {
+			fail("/track", "ladder %q has no track %q: a track cannot be migrated", l.id, a.Track)
 		}
 	}
 	if len(problems) > 0 {

@@ -78,8 +78,34 @@ func TestMigrate(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(again, m) {
 		t.Errorf("migrating again: %+v, %v", again, err)
 	}
+	// Back to version 2 (testLadder), then to 3 again: what was orphaned
+	// comes back, requirements and levels, the renamed one by its rename.
+	v2 := mustParse(t, testLadder)
+	a2 := assess(t, "1a-h1=reached")
+	a2.LadderVersion = "3"
+	a2.Orphaned = &ladder.Orphaned{
+		Marks:  map[string]ladder.Mark{"1a-h2": {Status: ladder.NotYet, Reason: "back"}, "3a-h1": {Status: ladder.Reached, Reason: "renamed"}},
+		Levels: map[string]ladder.LevelMarks{"2": {Reach: &ladder.Mark{Status: ladder.Reached, Reason: "level back"}}},
+	}
+	back, err := v2.Migrate(a2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Marks["1a-h2"].Reason != "back" || back.Levels["2"].Reach.Reason != "level back" || back.Marks["3a-h1"].Reason != "renamed" || back.Orphaned != nil {
+		t.Errorf("back to version 2: %+v, orphaned %+v", back, back.Orphaned)
+	}
+	a2.Orphaned.Marks = map[string]ladder.Mark{"3a-h1": {Status: ladder.Reached, Reason: "renamed"}}
+	a2.LadderVersion = "2"
+	fwd, err := l.Migrate(a2, map[string]string{"3a-h1": "3a-h9"})
+	if err != nil || fwd.Marks["3a-h9"].Reason != "renamed" {
+		t.Errorf("an orphaned mark renamed: %+v, %v", fwd, err)
+	}
+	a2.Track = "ic"
+	if _, err := l.Migrate(a2, nil); err == nil || !strings.Contains(err.Error(), `/track: ladder "t" has no track "ic"`) {
+		t.Errorf("a track the ladder lacks: %v", err)
+	}
 	for renames, want := range map[string]string{
-		"3a-h1=nope":  `rename 3a-h1=nope: ladder "t" has no requirement "nope"`,
+		"3a-h1=nope":  `rename "3a-h1" to "nope": ladder "t" has no requirement "nope"`,
 		"1a-h1=3a-h9": `/marks/3a-h1: marks both "1a-h1" and "3a-h1", which both become "3a-h9"`,
 	} {
 		old, to, _ := strings.Cut(renames, "=")
@@ -163,4 +189,20 @@ func TestMigrateLosesNothing(t *testing.T) {
 		return err == nil && m.LadderVersion == "2"
 	}, laddertest.GenCase(), gen.UInt64()))
 	p.TestingRun(t)
+}
+
+// Against a ladder without a version, an assessment's ladderVersion does
+// not turn unknown IDs (typos) into orphans.
+func TestUnversionedLadder(t *testing.T) {
+	doc := strings.Replace(testLadder, `"version": "2",`, "", 1)
+	if doc == testLadder {
+		t.Fatal("testLadder has no version to remove")
+	}
+	l := mustParse(t, doc)
+	a := assess(t, "1a-h1=reached")
+	a.Marks["1a-hl"] = ladder.Mark{Status: ladder.Reached}
+	a.LadderVersion = "1"
+	if _, err := l.Evaluate(a); err == nil || !strings.Contains(err.Error(), `has no requirement "1a-hl"`) {
+		t.Errorf("got %v", err)
+	}
 }

@@ -15,8 +15,10 @@ type Checkpoint struct {
 	// before (those new to the ladder's version included), in the
 	// ladder's order. The first checkpoint gains none.
 	Gained []RequirementResult `json:"gained"`
-	// Lost are the requirements reached in the result before and marked
-	// not yet here: they went back, in the ladder's order.
+	// Lost are the requirements reached in the result before and not yet
+	// here: they went back, in the ladder's order. A requirement reached
+	// before and now unmarked, not applicable, or gone from the ladder's
+	// version is in neither list: the result says what it is now.
 	Lost []RequirementResult `json:"lost"`
 }
 
@@ -61,28 +63,27 @@ func Progress(results []*Result) ([]Checkpoint, error) {
 	return out, nil
 }
 
-// Disagreement is a requirement that two assessments of one person mark
+// Disagreement is a requirement that two results of one person mark
 // differently.
 type Disagreement struct {
-	// ID, Kind and Text are the requirement's.
-	ID   string `json:"id"`
-	Kind Kind   `json:"kind"`
-	Text string `json:"text"`
-	// Level is the ID of its level, or of its step for a requirement of a
-	// skill's steps; Skill is the ID of its skill, "" for a general one.
-	Level string `json:"level"`
+	// Level is the ID of the requirement's level, "" for a requirement of
+	// a skill's steps; Step is then the ID of its step. Skill is the ID
+	// of its skill, "" for a general requirement.
+	Level string `json:"level,omitempty"`
+	Step  string `json:"step,omitempty"`
 	Skill string `json:"skill,omitempty"`
-	// A and B are the marks of each assessment, with their reasons;
-	// their status is "unassessed" where an assessment marks nothing (or
-	// its ladder's version lacks the requirement).
-	A Mark `json:"a"`
-	B Mark `json:"b"`
+	// A and B are the requirement's results in each: its ID, kind and
+	// text, and the status, the reason and whether the mark was implied.
+	// Where a result's ladder version lacks the requirement, its status
+	// there is "unassessed", with the ID, kind and text of the other.
+	A RequirementResult `json:"a"`
+	B RequirementResult `json:"b"`
 }
 
 // Compare lists the requirements on which two results of one person
 // disagree, such as a self-assessment and a manager's: those whose status
-// differs, with both marks and their reasons, in the ladder's order (that
-// of a, then the requirements only b's version has). The ranks and skill
+// differs, with both statuses and reasons, in the ladder's order (that of
+// a, then the requirements only b's version has). The ranks and skill
 // levels to set beside them are in a and b. Two results that mark alike
 // give an empty list. Requirements are matched by ID, so the results may
 // come from different versions of the ladder.
@@ -98,24 +99,30 @@ func Compare(a, b *Result) ([]Disagreement, error) {
 	for req := range b.requirements() {
 		inB[req.ID] = req
 	}
-	seen := map[string]bool{}
+	// absent is a requirement as a result that lacks it shows it.
+	absent := func(r *RequirementResult) RequirementResult {
+		return RequirementResult{ID: r.ID, Kind: r.Kind, Text: r.Text, Status: Unassessed}
+	}
 	add := func(ra, rb *RequirementResult, p place) {
-		d := Disagreement{Level: p.level, Skill: p.skill, A: Mark{Status: Unassessed}, B: Mark{Status: Unassessed}}
-		for _, r := range []*RequirementResult{rb, ra} {
-			if r != nil {
-				d.ID, d.Kind, d.Text = r.ID, r.Kind, r.Text
-			}
+		d := Disagreement{Skill: p.skill}
+		if p.step {
+			d.Step = p.level
+		} else {
+			d.Level = p.level
 		}
-		if ra != nil {
-			d.A = Mark{Status: ra.Status, Reason: ra.Reason}
-		}
-		if rb != nil {
-			d.B = Mark{Status: rb.Status, Reason: rb.Reason}
+		switch {
+		case ra == nil:
+			d.A, d.B = absent(rb), *rb
+		case rb == nil:
+			d.A, d.B = *ra, absent(ra)
+		default:
+			d.A, d.B = *ra, *rb
 		}
 		if d.A.Status != d.B.Status {
 			out = append(out, d)
 		}
 	}
+	seen := map[string]bool{}
 	for req, p := range a.placedRequirements() {
 		seen[req.ID] = true
 		add(req, inB[req.ID], p)
@@ -153,9 +160,12 @@ func statuses(r *Result) map[string]Status {
 	return m
 }
 
-// place is where a requirement is: the ID of its level or step, and its
-// skill's.
-type place struct{ level, skill string }
+// place is where a requirement is: the ID of its level or step (step
+// set), and its skill's.
+type place struct {
+	level, skill string
+	step         bool
+}
 
 // placedRequirements yields the requirements of a result, with their
 // places, in the ladder's order: the levels', then the steps'.
@@ -166,7 +176,7 @@ func (r *Result) placedRequirements() iter.Seq2[*RequirementResult, place] {
 			for j := range lv.Groups {
 				g := &lv.Groups[j]
 				for k := range g.Requirements {
-					if !yield(&g.Requirements[k], place{lv.ID, g.Skill}) {
+					if !yield(&g.Requirements[k], place{lv.ID, g.Skill, false}) {
 						return
 					}
 				}
@@ -177,7 +187,7 @@ func (r *Result) placedRequirements() iter.Seq2[*RequirementResult, place] {
 			for j := range sk.Steps {
 				g := &sk.Steps[j].Group
 				for k := range g.Requirements {
-					if !yield(&g.Requirements[k], place{sk.Steps[j].ID, sk.ID}) {
+					if !yield(&g.Requirements[k], place{sk.Steps[j].ID, sk.ID, true}) {
 						return
 					}
 				}

@@ -1,6 +1,7 @@
 package ladder_test
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -95,13 +96,10 @@ func TestCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ladder.Disagreement{
-		ID: "l3-quality-creates-few-bugs", Kind: ladder.Hard, Level: "3", Skill: "quality",
-		Text: manager.Requirement("l3-quality-creates-few-bugs").Text,
-		A:    ladder.Mark{Status: ladder.Reached, Reason: "Both incidents came from a flaky dependency, not from my changes"},
-		B:    ladder.Mark{Status: ladder.NotYet, Reason: "Two incidents traced to her changes this quarter"},
-	}
-	if len(d) != 3 || d[0] != want {
+	req := *manager.Requirement("l3-quality-creates-few-bugs")
+	want := ladder.Disagreement{Level: "3", Skill: "quality", A: req, B: req}
+	want.A.Status, want.A.Reason = ladder.Reached, "Both incidents came from a flaky dependency, not from my changes"
+	if len(d) != 3 || !reflect.DeepEqual(d[0], want) {
 		t.Errorf("got %+v\nwant first %+v", d, want)
 	}
 	// Across versions: what only one version has is unassessed in the
@@ -113,7 +111,7 @@ func TestCompare(t *testing.T) {
 	}
 	var got []string
 	for _, x := range d {
-		got = append(got, x.ID+" "+string(x.A.Status)+"/"+string(x.B.Status))
+		got = append(got, x.A.ID+" "+string(x.A.Status)+"/"+string(x.B.Status))
 	}
 	// Version 2 removed the first and renamed the second; its new
 	// requirement is unassessed on both sides, so no disagreement.
@@ -128,8 +126,31 @@ func TestCompare(t *testing.T) {
 		t.Errorf("across versions got %v\nwant %v", got, want2)
 	}
 	d, err = ladder.Compare(manager2, manager)
-	if err != nil || len(d) != 5 || d[4].ID != "l2-devops-writes-good-code" {
+	if err != nil || len(d) != 5 || d[4].B.ID != "l2-devops-writes-good-code" || d[4].A.ID != "l2-devops-writes-good-code" || d[4].A.Text == "" {
 		t.Errorf("what only b's version has comes last: %+v, %v", d, err)
+	}
+	// Steps: a requirement of a step has its step, and says when its mark
+	// was implied.
+	steps := mustLoad(t, "examples/points-and-titles/ladder.json")
+	ivo := evaluateFile(t, steps, "examples/points-and-titles/ivo-manager.json")
+	var implied *ladder.RequirementResult
+	for _, sk := range ivo.Skills {
+		for _, st := range sk.Steps {
+			for i, r := range st.Group.Requirements {
+				if r.Implied && implied == nil {
+					implied = &st.Group.Requirements[i]
+				}
+			}
+		}
+	}
+	if implied == nil {
+		t.Fatal("no implied mark in ivo's result")
+	}
+	other := evaluateFile(t, steps, "examples/points-and-titles/ivo-manager.json")
+	other.Requirement(implied.ID).Status, other.Requirement(implied.ID).Implied = ladder.NotYet, false
+	d, err = ladder.Compare(ivo, other)
+	if err != nil || len(d) != 1 || d[0].Step == "" || d[0].Level != "" || !d[0].A.Implied || d[0].B.Implied {
+		t.Errorf("a step's requirement: %+v, %v", d, err)
 	}
 	if _, err := ladder.Compare(self, evaluateFile(t, v1, dir+"alice-newcomer.json")); err == nil {
 		t.Error("two people compared")

@@ -17,13 +17,13 @@ var batchCommand = &command{
 	name:    "batch",
 	args:    "[--workers N] LADDER [ASSESSMENTS.ndjson]",
 	summary: "evaluate many assessments, one JSON document a line, in parallel",
-	help: `Batch reads assessments, one JSON document a line (NDJSON), from the file or
-from standard input, and writes one line for each to standard output, in
+	help: `Batch reads assessments, one JSON document a line (NDJSON), from the file
+(standard input when there is none, or it is "-"), and writes one line for each to standard output, in
 input order: the result, as "ladder eval --format json" prints it but on
 one line, or an error record for a line that is not a valid assessment of
 the ladder:
 
-	{"line": 12, "problems": [{"file", "line", "column", "pointer", "message"}]}
+	{"line": 12, "problems": [{"file", "line", "column", "pointer", "message", "snippet"}]}
 
 A bad line, broken JSON included, does not stop the batch; an empty line
 gets an error record too, so that output line N is about input line N. It
@@ -39,13 +39,16 @@ The exit status is 1 when the ladder is invalid, any line failed, or the
 input cannot be read.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		workers := fs.Int("workers", runtime.NumCPU(), "evaluate `N` assessments at once")
+		workers := fs.Int("workers", 0, "evaluate `N` assessments at once (default: one per CPU)")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if len(args) < 1 || len(args) > 2 {
 				return c.usageError(stderr, "want a ladder, and the assessments' file or standard input")
 			}
-			if *workers < 1 {
-				return c.usageError(stderr, "--workers %d: want at least 1", *workers)
+			if *workers < 0 || *workers > ladder.MaxWorkers {
+				return c.usageError(stderr, "--workers %d: want 1 to %d, or 0 for one per CPU", *workers, ladder.MaxWorkers)
+			}
+			if *workers == 0 {
+				*workers = runtime.NumCPU()
 			}
 			l, err := ladder.Load(args[0])
 			if err != nil {
@@ -65,7 +68,7 @@ input cannot be read.
 			var shown bool
 			if isTerminal(stderr) {
 				last := start
-				opt.Progress = func(n int) {
+				opt.OnProgress = func(n int) {
 					if now := time.Now(); now.Sub(last) >= 200*time.Millisecond {
 						last, shown = now, true
 						elapsed := now.Sub(start)

@@ -18,7 +18,8 @@
 //	ladder help [COMMAND]
 //
 // Flags come before positional arguments. Exit status: 0 when all is well, 1
-// when a document is invalid, 2 on a usage error.
+// when a document is invalid, 2 on a usage error; as diff(1) does, ladder
+// diff exits 1 when the ladders differ and 2 when one is invalid.
 package main
 
 import (
@@ -132,7 +133,8 @@ Commands:
 	fmt.Fprint(w, `
 Run "ladder help COMMAND" or "ladder COMMAND --help" for more about a command.
 Flags come before arguments. Exit status: 0 when all is well, 1 when a document
-is invalid, 2 on a usage error.
+is invalid, 2 on a usage error (ladder diff: 1 when the ladders differ, 2 when
+one is invalid).
 `)
 }
 

@@ -99,9 +99,9 @@ levels each gives. It is the list a calibration meeting goes through.
 Assessments made against other versions of the ladder are matched by
 requirement ID; a requirement one of them lacks counts as unassessed there.
 
-The json format is {"a": RESULT, "b": RESULT, "disagreements": [{"id",
-"kind", "text", "level", "skill", "a": {"status", "reason"}, "b": {...}}]},
-each result as "ladder eval --format json" prints it. The exit status is 1
+The json format is {"a": RESULT, "b": RESULT, "disagreements": [{"level",
+"step", "skill", "a": REQUIREMENT, "b": REQUIREMENT}]}, each result as
+"ladder eval --format json" prints it, each requirement as in its groups. The exit status is 1
 when a document is invalid, or the assessments are of two people.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
@@ -160,20 +160,26 @@ when a document is invalid, or the assessments are of two people.
 			fmt.Fprintf(stdout, "\n%s:\n", plural(len(ds), "disagreement", "disagreements"))
 			for _, d := range ds {
 				where := "level " + d.Level
+				if d.Step != "" {
+					where = "step " + d.Step
+				}
 				if d.Skill != "" {
 					where += ", skill " + d.Skill
 				}
-				fmt.Fprintf(stdout, "\n  %s (%s, %s)\n", d.ID, where, d.Kind)
-				for _, line := range strings.Split(d.Text, "\n") {
+				fmt.Fprintf(stdout, "\n  %s (%s, %s)\n", d.A.ID, where, d.A.Kind)
+				for _, line := range strings.Split(d.A.Text, "\n") {
 					fmt.Fprintf(stdout, "    %s\n", display.Escape(line))
 				}
 				for _, side := range []struct {
 					name string
-					m    ladder.Mark
+					r    ladder.RequirementResult
 				}{{nameA, d.A}, {nameB, d.B}} {
-					s := statusWords(side.m.Status)
-					if side.m.Reason != "" {
-						s += ": " + display.Escape(side.m.Reason)
+					s := statusWords(side.r.Status)
+					if side.r.Implied {
+						s += " (implied by a step above)"
+					}
+					if side.r.Reason != "" {
+						s += ": " + display.Escape(side.r.Reason)
 					}
 					fmt.Fprintf(stdout, "    %s  %s\n", pad(side.name), s)
 				}

@@ -89,7 +89,7 @@ func (r renames) Set(s string) error {
 		return fmt.Errorf("want OLD=NEW, not %q", s)
 	}
 	if prev, dup := r[old]; dup && prev != new {
-		return fmt.Errorf("%s renamed twice, to %s and to %s", old, prev, new)
+		return fmt.Errorf("%q renamed twice, to %q and to %q", old, prev, new)
 	}
 	r[old] = new
 	return nil
