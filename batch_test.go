@@ -320,7 +320,9 @@ func TestBatchLineLimit(t *testing.T) {
 	l := mustLoad(t, "examples/devops-technical-mastery/ladder.json")
 	base := `{"ladder":"devops-technical-mastery","subject":"x","marks":{}}`
 	const limit = 100
-	pad := func(n int) string { return base[:len(base)-1] + `,"assessor":"` + strings.Repeat("a", n-len(base)-14) + `"}` }
+	pad := func(n int) string {
+		return base[:len(base)-1] + `,"assessor":"` + strings.Repeat("a", n-len(base)-14) + `"}`
+	}
 	for _, end := range []string{"\n", "\r\n", ""} {
 		for size, wantErr := range map[int]string{
 			limit:     "",

@@ -325,6 +325,8 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 		}
 		return nil, err
 	}
-	slices.SortFunc(orphans, func(a, b Orphan) int { return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Of, b.Of)) })
+	slices.SortFunc(orphans, func(a, b Orphan) int {
+		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Of, b.Of), cmp.Compare(a.Status, b.Status), cmp.Compare(a.Reason, b.Reason))
+	})
 	return orphans, nil
 }

@@ -159,7 +159,7 @@ var pages = template.Must(template.New("pages").Funcs(funcs).Parse(`
 {{end}}</ul>
 {{end}}{{if .Res.Orphans}}<h2>Marks of what this version of the ladder does not have</h2>
 <ul class="reasons">
-{{range .Res.Orphans}}<li><strong>{{.Of}} {{.ID}}</strong>: <span class="{{class .Status}}">{{status .Status}}</span>{{if .Reason}}: {{.Reason}}{{end}}</li>
+{{range .Res.Orphans}}<li><strong>{{.Of}}{{if ne .Of "requirement"}} of level{{end}} {{.ID}}</strong>: <span class="{{class .Status}}">{{status .Status}}</span>{{if .Reason}}: {{.Reason}}{{end}}</li>
 {{end}}</ul>
 {{end}}</main>
 </body>

@@ -267,7 +267,11 @@ func reportMarkdown(w io.Writer, r *report) error {
 	if len(r.Res.Orphans) > 0 {
 		fmt.Fprint(b, "## Marks of what this version of the ladder does not have\n\n")
 		for _, o := range r.Res.Orphans {
-			fmt.Fprintf(b, "- **%s %s**: %s", o.Of, md(o.ID, false), statusText(o.Status))
+			of := o.Of
+			if of != "requirement" {
+				of += " of level"
+			}
+			fmt.Fprintf(b, "- **%s %s**: %s", of, md(o.ID, false), statusText(o.Status))
 			if o.Reason != "" {
 				fmt.Fprintf(b, ": %s", md(o.Reason, false))
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -38,7 +39,7 @@ assessments are of several people or out of date order.
 			}
 			progress, err := ladder.Progress(results)
 			if err != nil {
-				return c.fail(stderr, err)
+				return c.fail(stderr, errors.New(namePaths(err.Error(), args[1:])))
 			}
 			if *format == "json" {
 				if err := writeJSON(stdout, progress); err != nil {
@@ -117,7 +118,7 @@ when a document is invalid, or the assessments are of two people.
 			a, b := results[0], results[1]
 			ds, err := ladder.Compare(a, b)
 			if err != nil {
-				return c.fail(stderr, err)
+				return c.fail(stderr, errors.New(namePaths(err.Error(), args[1:])))
 			}
 			if *format == "json" {
 				v := struct {
@@ -254,6 +255,16 @@ func rankWords(r *ladder.Result) string {
 		return "rank 0, no level reached"
 	}
 	return fmt.Sprintf("rank %d, %s", r.Rank, levelTitle(lv))
+}
+
+// namePaths replaces "result N" in a message of Progress or Compare with
+// the path of the assessment it is the result of.
+func namePaths(msg string, paths []string) string {
+	for i := len(paths); i >= 1; i-- {
+		msg = strings.ReplaceAll(msg, fmt.Sprintf("result %d ", i), display.Escape(paths[i-1])+" ")
+		msg = strings.ReplaceAll(msg, fmt.Sprintf("result %d)", i), display.Escape(paths[i-1])+")")
+	}
+	return msg
 }
 
 // fail reports an error of the library that is not about a document, as
