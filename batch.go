@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 )
 
 // MaxWorkers is the most evaluations a batch runs at once; more workers
@@ -102,7 +103,9 @@ func (s *BatchSummary) add(res *Result) {
 // Batch evaluates the assessments read from r, one JSON document a line
 // (NDJSON), and writes to w one line for each, in input order: the result,
 // in the JSON form of Result, or the error record of a line that is not a
-// valid assessment of the ladder (see LineError.MarshalJSON). A bad line,
+// valid assessment of the ladder (see LineError.MarshalJSON), its problems
+// located by the line of the input (lines end at "\n") and the column in
+// it. A bad line,
 // broken JSON included, does not stop the batch; an empty line is an
 // error of its own, so that the output's lines are the input's.
 //
@@ -222,13 +225,14 @@ func (l *Ladder) batch(r io.Reader, opt BatchOptions, marshal bool) iter.Seq[*jo
 				var err error
 				for len(j.lines) < chunkLines && j.size < chunkBytes {
 					var line []byte
+					var read int
 					var tooLong bool
-					line, tooLong, err = readLine(br, maxLine)
+					line, read, tooLong, err = readLine(br, maxLine)
 					if err != nil && err != io.EOF {
 						j.ioErr = err
 						break
 					}
-					if err == io.EOF && len(line) == 0 && !tooLong {
+					if err == io.EOF && read == 0 {
 						break
 					}
 					j.lines = append(j.lines, line)
@@ -283,12 +287,14 @@ func (l *Ladder) batch(r io.Reader, opt BatchOptions, marshal bool) iter.Seq[*jo
 	}
 }
 
-// readLine reads a line and drops its end ("\n" or "\r\n"). A line
-// longer than max bytes, its end left out, is read to its end and
-// returned empty, with tooLong set.
-func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+// readLine reads a line and drops its end ("\n" or "\r\n"), and says how
+// many bytes it read, the end included: 0 at the end of the input. A line
+// longer than max bytes, its end left out, is read to its end and returned
+// empty, with tooLong set.
+func readLine(br *bufio.Reader, max int) (line []byte, read int, tooLong bool, err error) {
 	for {
 		frag, err := br.ReadSlice('\n')
+		read += len(frag)
 		if !tooLong {
 			// Two bytes more than max may be the line's end.
 			if len(line)+len(frag) > max+2 {
@@ -303,10 +309,29 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 		line = bytes.TrimSuffix(line, []byte("\n"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		if tooLong || len(line) > max {
-			return nil, true, err
+			return nil, read, true, err
 		}
-		return line, false, err
+		return line, read, false, err
 	}
+}
+
+// lineColumn returns the column in a line of the input of a position in
+// it as the parser counts lines, where a bare \r ends one too: in the
+// input, only \n ends a line.
+func lineColumn(line []byte, l, c int) int {
+	if l <= 1 {
+		return c
+	}
+	start, at := 0, 1
+	for i, b := range line {
+		if b == '\r' {
+			start, at = i+1, at+1
+			if at == l {
+				break
+			}
+		}
+	}
+	return utf8.RuneCount(line[:start]) + c
 }
 
 // evaluateChunk parses and evaluates the lines of a job, and writes their
@@ -365,12 +390,12 @@ func (l *Ladder) evaluateLine(p *Parser, file string, n int, line []byte, tooLon
 	}
 	var le *Error
 	if errors.As(err, &le) {
-		// The line's problems are at line 1 of the line: move them to
-		// the line of the input. A problem of the whole document is at
-		// the start of the line.
+		// The line's problems are located in the line: move them to the
+		// line of the input. A problem of the whole document is at the
+		// start of the line.
 		for i := range le.Problems {
 			if pr := &le.Problems[i]; pr.Line > 0 {
-				pr.Line += n - 1
+				pr.Line, pr.Column = n, lineColumn(line, pr.Line, pr.Column)
 			} else {
 				pr.Line, pr.Column = n, 1
 			}

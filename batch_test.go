@@ -364,3 +364,70 @@ func TestBatchWriteError(t *testing.T) {
 		}
 	}
 }
+
+// FuzzBatch: whatever the input, Batch writes one line for each line read,
+// each a result or the error record of its line, with every problem
+// located on that line; and the output does not depend on the workers.
+func FuzzBatch(f *testing.F) {
+	const dir = "examples/devops-technical-mastery/"
+	f.Add([]byte(compact(f, dir+"alice-newcomer.json") + "\n\n" + compact(f, dir+"chloe-gap.json") + "\r\n{\"ladder\":"))
+	f.Add([]byte("\n\n\n"))
+	f.Add([]byte(`{"ladder":"devops-technical-mastery","subject":"x","marks":{"l1-nope":{"status":"reached"}}}`))
+	l := mustLoad(f, dir+"ladder.json")
+	parser := &ladder.Parser{MaxBytes: 4096}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var outs [2]bytes.Buffer
+		var sums [2]*ladder.BatchSummary
+		for i, workers := range []int{1, 3} {
+			sum, err := l.Batch(bytes.NewReader(data), &outs[i], ladder.BatchOptions{Workers: workers, Parser: parser})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sums[i] = sum
+		}
+		if outs[0].String() != outs[1].String() {
+			t.Fatal("the output depends on the workers")
+		}
+		// The lines read: as bufio splits them, a last line without its
+		// end counting.
+		want := bytes.Count(data, []byte("\n"))
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			want++
+		}
+		got := strings.Split(strings.TrimSuffix(outs[0].String(), "\n"), "\n")
+		if want == 0 {
+			got = nil
+		}
+		if len(got) != want || sums[0].Lines != want {
+			t.Fatalf("%d lines in, %d out, summary %d", want, len(got), sums[0].Lines)
+		}
+		failed := 0
+		for i, line := range got {
+			var rec struct {
+				Line     *int
+				Problems []ladder.Problem
+				Subject  *string
+			}
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatalf("line %d is not JSON: %v", i+1, err)
+			}
+			switch {
+			case rec.Line != nil:
+				failed++
+				if *rec.Line != i+1 || len(rec.Problems) == 0 {
+					t.Fatalf("line %d: %s", i+1, line)
+				}
+				for _, p := range rec.Problems {
+					if p.Line != i+1 || p.Column < 1 || p.Message == "" {
+						t.Fatalf("line %d: problem %+v", i+1, p)
+					}
+				}
+			case rec.Subject == nil:
+				t.Fatalf("line %d is neither a result nor an error record: %s", i+1, line)
+			}
+		}
+		if failed != sums[0].Failed {
+			t.Fatalf("%d error records, summary says %d", failed, sums[0].Failed)
+		}
+	})
+}
