@@ -37,8 +37,10 @@ type BatchOptions struct {
 }
 
 // LineError is the error of one line of a batch: the line's number, from
-// 1, and what is wrong with it, a *Error for a line that is not a valid
-// assessment of the ladder, its problems located at the line.
+// 1, and what is wrong with it. That is a *Error: for a line that is not a
+// valid assessment of the ladder, its problems are located at the line of
+// the input; for a rule of the ladder that failed as it ran on the line,
+// at the rule in the ladder's file.
 type LineError struct {
 	Line int
 	Err  error
@@ -56,7 +58,7 @@ func (e *LineError) Unwrap() error { return e.Err }
 // "message", "snippet"}]}, one problem for an error that is not a *Error.
 func (e *LineError) MarshalJSON() ([]byte, error) {
 	var le *Error
-	problems := []Problem{{Line: e.Line, Message: e.Err.Error()}}
+	problems := []Problem{{Line: e.Line, Column: 1, Message: e.Err.Error()}}
 	if errors.As(e.Err, &le) {
 		problems = le.Problems
 	}
@@ -105,9 +107,8 @@ func (s *BatchSummary) add(res *Result) {
 // in the JSON form of Result, or the error record of a line that is not a
 // valid assessment of the ladder (see LineError.MarshalJSON), its problems
 // located by the line of the input (lines end at "\n") and the column in
-// it. A bad line,
-// broken JSON included, does not stop the batch; an empty line is an
-// error of its own, so that the output's lines are the input's.
+// it. A bad line, broken JSON included, does not stop the batch; an empty
+// line is an error of its own, so that the output's lines are the input's.
 //
 // It runs opt.Workers evaluations at once and holds a bounded number of
 // lines in memory, whatever the input's size. It returns the summary, and
