@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"regexp"
 	"runtime"
 	"strconv"
 	"sync"
@@ -115,6 +116,9 @@ func (s *BatchSummary) add(res *Result) {
 // an error only when r cannot be read or w written, which stops it.
 func (l *Ladder) Batch(r io.Reader, w io.Writer, opt BatchOptions) (*BatchSummary, error) {
 	sum := &BatchSummary{Levels: map[string]int{}, Skills: map[string]map[int]int{}}
+	if l.plan == nil {
+		return sum, errNotChecked("Batch")
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	for j := range l.batch(r, opt, true) {
 		for _, res := range j.res {
@@ -147,6 +151,10 @@ func (l *Ladder) Batch(r io.Reader, w io.Writer, opt BatchOptions) (*BatchSummar
 // so the goroutine reading r ends when that read returns.
 func (l *Ladder) EvaluateLines(r io.Reader, opt BatchOptions) iter.Seq2[*Result, error] {
 	return func(yield func(*Result, error) bool) {
+		if l.plan == nil {
+			yield(nil, errNotChecked("EvaluateLines"))
+			return
+		}
 		n := 0
 		for j := range l.batch(r, opt, false) {
 			for i, res := range j.res {
@@ -168,6 +176,12 @@ func (l *Ladder) EvaluateLines(r io.Reader, opt BatchOptions) iter.Seq2[*Result,
 			}
 		}
 	}
+}
+
+// errNotChecked is the error of a method called on a Ladder that Parse,
+// Load or New did not make.
+func errNotChecked(method string) error {
+	return fmt.Errorf("ladder: %s on a Ladder not made by Parse, Load or New", method)
 }
 
 // job is a chunk of consecutive lines of a batch, on its way through the
@@ -316,6 +330,10 @@ func readLine(br *bufio.Reader, max int) (line []byte, read int, tooLong bool, e
 	}
 }
 
+// firstAt is a position in a message of the parser, which batch moves to
+// the line of the input as it moves the problems.
+var firstAt = regexp.MustCompile(`\(first at [0-9]+:[0-9]+\)`)
+
 // lineColumn returns the column in a line of the input of a position in
 // it as the parser counts lines, where a bare \r ends one too: in the
 // input, only \n ends a line.
@@ -400,6 +418,14 @@ func (l *Ladder) evaluateLine(p *Parser, file string, n int, line []byte, tooLon
 			} else {
 				pr.Line, pr.Column = n, 1
 			}
+			// Positions in messages too, such as a duplicate key's
+			// "(first at 1:2)".
+			pr := &le.Problems[i]
+			pr.Message = firstAt.ReplaceAllStringFunc(pr.Message, func(m string) string {
+				var l, c int
+				fmt.Sscanf(m, "(first at %d:%d)", &l, &c)
+				return fmt.Sprintf("(first at %d:%d)", n, lineColumn(line, l, c))
+			})
 		}
 	}
 	return nil, &LineError{Line: n, Err: err}

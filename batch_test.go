@@ -431,3 +431,32 @@ func FuzzBatch(f *testing.F) {
 		}
 	})
 }
+
+// A Ladder not made by Parse, Load or New gets an error, not a panic in a
+// worker.
+func TestBatchUncheckedLadder(t *testing.T) {
+	var l ladder.Ladder
+	if _, err := l.Batch(strings.NewReader("{}\n"), io.Discard, ladder.BatchOptions{}); err == nil || !strings.Contains(err.Error(), "not made by Parse") {
+		t.Errorf("Batch: %v", err)
+	}
+	for _, err := range l.EvaluateLines(strings.NewReader("{}\n"), ladder.BatchOptions{}) {
+		if err == nil || !strings.Contains(err.Error(), "not made by Parse") {
+			t.Errorf("EvaluateLines: %v", err)
+		}
+	}
+}
+
+// Positions in messages move with the problems: a duplicate key's first
+// place is on the line of the input.
+func TestBatchPositionsInMessages(t *testing.T) {
+	l := mustLoad(t, "examples/devops-technical-mastery/ladder.json")
+	input := "\n" + `{"ladder":"devops-technical-mastery",` + "\r" + `"ladder":"x","subject":"s","marks":{}}` + "\n"
+	for _, err := range l.EvaluateLines(strings.NewReader(input), ladder.BatchOptions{}) {
+		if err == nil || strings.Contains(err.Error(), "empty") {
+			continue
+		}
+		if want := `2:39: /ladder: duplicate key "ladder" (first at 2:2)`; !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %s", err, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -89,7 +90,15 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 		orphaned.Levels[id] = lm
 	}
 	if o := a.Orphaned; o != nil {
-		for _, id := range slices.Sorted(maps.Keys(o.Marks)) {
+		// Marks by their own IDs first, then renamed ones: a requirement's
+		// own mark comes back before one renamed to it.
+		ids := slices.Sorted(maps.Keys(o.Marks))
+		slices.SortStableFunc(ids, func(a, b string) int {
+			_, ra := renames[a]
+			_, rb := renames[b]
+			return cmp.Compare(boolInt(ra), boolInt(rb))
+		})
+		for _, id := range ids {
 			m := o.Marks[id]
 			to := id
 			if n, ok := renames[id]; ok {
@@ -144,4 +153,11 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 		out.Orphaned = orphaned
 	}
 	return &out, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -206,3 +206,22 @@ func TestUnversionedLadder(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A requirement's own orphaned mark comes back before one renamed to it;
+// the renamed one stays orphaned, under its old ID.
+func TestMigrateOrphanedOwnMarkFirst(t *testing.T) {
+	l := version2(t)
+	a := assess(t, "1a-h1=reached")
+	a.LadderVersion = "2"
+	a.Orphaned = &ladder.Orphaned{Marks: map[string]ladder.Mark{
+		"3a-h1": {Status: ladder.Reached, Reason: "by old id"},
+		"3a-h9": {Status: ladder.NotYet, Reason: "by its own id"},
+	}}
+	m, err := l.Migrate(a, map[string]string{"3a-h1": "3a-h9"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Marks["3a-h9"].Reason != "by its own id" || m.Orphaned == nil || m.Orphaned.Marks["3a-h1"].Reason != "by old id" || len(m.Orphaned.Marks) != 1 {
+		t.Errorf("marks %+v, orphaned %+v", m.Marks, m.Orphaned)
+	}
+}

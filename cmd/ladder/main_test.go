@@ -488,3 +488,16 @@ func TestBatchStdin(t *testing.T) {
 		t.Errorf("stderr: %s", stderr.String())
 	}
 }
+
+// Results named by number in a message become the paths of their
+// assessments, in one pass, and quoted text stays as it is.
+func TestNamePaths(t *testing.T) {
+	for msg, want := range map[string]string{
+		`ladder: result 2 is of "Sam (result 1)", result 1 of "Sam"`:                  `ladder: b.json is of "Sam (result 1)", reviews/result 1 final.json of "Sam"`,
+		`ladder: result 2 is of 2026-05-20, before the result before it (2026-11-20)`: `ladder: b.json is of 2026-05-20, before the result before it (2026-11-20)`,
+	} {
+		if got := namePaths(msg, []string{"reviews/result 1 final.json", "b.json"}); got != want {
+			t.Errorf("got %s\nwant %s", got, want)
+		}
+	}
+}

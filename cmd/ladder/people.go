@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/ladderkit/ladder"
@@ -258,14 +259,20 @@ func rankWords(r *ladder.Result) string {
 }
 
 // namePaths replaces "result N" in a message of Progress or Compare with
-// the path of the assessment it is the result of.
+// the path of the assessment it is the result of, in one pass, leaving
+// quoted text (a subject's name) as it is.
 func namePaths(msg string, paths []string) string {
-	for i := len(paths); i >= 1; i-- {
-		msg = strings.ReplaceAll(msg, fmt.Sprintf("result %d ", i), display.Escape(paths[i-1])+" ")
-		msg = strings.ReplaceAll(msg, fmt.Sprintf("result %d)", i), display.Escape(paths[i-1])+")")
-	}
-	return msg
+	return resultN.ReplaceAllStringFunc(msg, func(m string) string {
+		var n int
+		if _, err := fmt.Sscanf(m, "result %d", &n); err != nil || n < 1 || n > len(paths) {
+			return m // quoted text, or not a result
+		}
+		return display.Escape(paths[n-1])
+	})
 }
+
+// resultN matches "result N", and quoted text to skip.
+var resultN = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|\bresult [0-9]+\b`)
 
 // fail reports an error of the library that is not about a document, as
 // the command's, and returns the exit status of an invalid input.
