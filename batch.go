@@ -312,7 +312,7 @@ func readLine(br *bufio.Reader, max int) (line []byte, read int, tooLong bool, e
 		read += len(frag)
 		if !tooLong {
 			// Two bytes more than max may be the line's end.
-			if len(line)+len(frag) > max+2 {
+			if len(line)+len(frag)-2 > max {
 				tooLong, line = true, nil
 			} else {
 				line = append(line, frag...)
