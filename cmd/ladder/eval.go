@@ -49,8 +49,11 @@ are left out. The exit status is 1 when the ladder or the
 assessment is invalid.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := formatFlag(fs)
+		format := formatFlag(fs, "output `format`: text or json", "text", "json")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+			if code, bad := c.unknownFormat(stderr, *format, "text", "json"); bad {
+				return code
+			}
 			if len(args) != 2 {
 				return c.usageError(stderr, "want two arguments, a ladder and an assessment")
 			}

@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/ladderkit/ladder"
@@ -179,15 +180,17 @@ func report(stderr io.Writer, err error) int {
 	return exitInvalid
 }
 
-// formatFlag defines --format, text (the default) or json.
-func formatFlag(fs *flag.FlagSet) *string {
-	format := "text"
-	fs.Func("format", "output `format`: text or json (default \"text\")", func(s string) error {
-		if s != "text" && s != "json" {
-			return fmt.Errorf("want text or json")
-		}
-		format = s
-		return nil
-	})
-	return &format
+// formatFlag defines --format, with its choices in usage; the first is
+// the default.
+func formatFlag(fs *flag.FlagSet, usage string, choices ...string) *string {
+	return fs.String("format", choices[0], usage)
+}
+
+// unknownFormat reports a usage error, and returns true, unless format is
+// one of choices.
+func (c *command) unknownFormat(stderr io.Writer, format string, choices ...string) (int, bool) {
+	if slices.Contains(choices, format) {
+		return exitOK, false
+	}
+	return c.usageError(stderr, "unknown format %q: want %s or %s", format, choices[0], choices[1]), true
 }

@@ -29,8 +29,11 @@ json" prints it. The exit status is 1 when a document is invalid, or the
 assessments are of several people or out of date order.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := formatFlag(fs)
+		format := formatFlag(fs, "output `format`: text or json", "text", "json")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+			if code, bad := c.unknownFormat(stderr, *format, "text", "json"); bad {
+				return code
+			}
 			if len(args) < 2 {
 				return c.usageError(stderr, "want a ladder and at least one assessment")
 			}
@@ -107,8 +110,11 @@ The json format is {"a": RESULT, "b": RESULT, "disagreements": [{"level",
 when a document is invalid, or the assessments are of two people.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := formatFlag(fs)
+		format := formatFlag(fs, "output `format`: text or json", "text", "json")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+			if code, bad := c.unknownFormat(stderr, *format, "text", "json"); bad {
+				return code
+			}
 			if len(args) != 3 {
 				return c.usageError(stderr, "want a ladder and two assessments")
 			}

@@ -20,12 +20,12 @@ self-contained page, to open in a browser or print; the Markdown renders on
 GitHub.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "html", "output `format`: html or md")
+		format := formatFlag(fs, "output `format`: html or md", "html", "md", "markdown")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			f, ok := renderFormat(*format)
-			if !ok {
-				return c.usageError(stderr, "unknown format %q: want html or md", *format)
+			if code, bad := c.unknownFormat(stderr, *format, "html", "md", "markdown"); bad {
+				return code
 			}
+			f := renderFormat(*format)
 			if len(args) != 1 {
 				return c.usageError(stderr, "want one ladder")
 			}
@@ -56,12 +56,12 @@ The HTML is one self-contained page, which prints on A4; the Markdown
 renders on GitHub.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "html", "output `format`: html or md")
+		format := formatFlag(fs, "output `format`: html or md", "html", "md", "markdown")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			f, ok := renderFormat(*format)
-			if !ok {
-				return c.usageError(stderr, "unknown format %q: want html or md", *format)
+			if code, bad := c.unknownFormat(stderr, *format, "html", "md", "markdown"); bad {
+				return code
 			}
+			f := renderFormat(*format)
 			if len(args) < 2 {
 				return c.usageError(stderr, "want a ladder and at least one assessment")
 			}
@@ -94,12 +94,9 @@ renders on GitHub.
 	},
 }
 
-func renderFormat(s string) (render.Format, bool) {
-	switch s {
-	case "html":
-		return render.HTML, true
-	case "md", "markdown":
-		return render.Markdown, true
+func renderFormat(s string) render.Format {
+	if s == "html" {
+		return render.HTML
 	}
-	return 0, false
+	return render.Markdown
 }

@@ -93,10 +93,10 @@ it was. A ladder whose levels are decided by steps or profiles alone exports
 its levels without requirements, which import refuses.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := fs.String("format", "csv", "the sheet's `format`: csv or xlsx")
+		format := formatFlag(fs, "the sheet's `format`: csv or xlsx", "csv", "xlsx")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-			if *format != "csv" && *format != "xlsx" {
-				return c.usageError(stderr, "unknown format %q: want csv or xlsx", *format)
+			if code, bad := c.unknownFormat(stderr, *format, "csv", "xlsx"); bad {
+				return code
 			}
 			if len(args) != 1 && len(args) != 2 {
 				return c.usageError(stderr, "want a ladder, and an assessment or none")

@@ -32,8 +32,11 @@ As diff(1) does, the exit status is 0 when the versions are the same, 1 when
 they differ, and 2 when a ladder is invalid or cannot be read.
 `,
 	flags: func(fs *flag.FlagSet) func(*command, []string, io.Reader, io.Writer, io.Writer) int {
-		format := formatFlag(fs)
+		format := formatFlag(fs, "output `format`: text or json", "text", "json")
 		return func(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+			if code, bad := c.unknownFormat(stderr, *format, "text", "json"); bad {
+				return code
+			}
 			if len(args) != 2 {
 				return c.usageError(stderr, "want two ladders, the old version and the new")
 			}
