@@ -14,6 +14,7 @@ import (
 	"github.com/leanovate/gopter/gen"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/rules"
 )
 
@@ -161,18 +162,17 @@ func (s Shape) Ladder() (*ladder.Ladder, error) {
 	// of the levels holding its requirements that the level's profile
 	// counts (the shared ones, and its track's).
 	top := map[string]map[string]int{} // by track ("" for shared), by skill
-	ranks := map[string]int{}
-	for _, lv := range l.Levels {
-		ranks[lv.Track]++
-		rank := ranks[lv.Track]
-		if lv.Track != "" {
-			rank += ranks[""]
-		}
+	levelTracks := make([]string, len(l.Levels))
+	for i, lv := range l.Levels {
+		levelTracks[i] = lv.Track
+	}
+	ranks := engine.TrackRanks(levelTracks)
+	for i, lv := range l.Levels {
 		if top[lv.Track] == nil {
 			top[lv.Track] = map[string]int{}
 		}
 		for _, r := range lv.Requirements {
-			top[lv.Track][r.Skill] = rank
+			top[lv.Track][r.Skill] = ranks[i]
 		}
 	}
 	for i := range l.Levels {

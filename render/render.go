@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ladderkit/ladder"
+	"github.com/ladderkit/ladder/internal/engine"
 )
 
 // Format is the format of what is rendered.
@@ -130,14 +131,13 @@ func matrixOf(l *ladder.Ladder) *matrix {
 	if used[""] {
 		m.Columns = append(m.Columns, column{"", "General"})
 	}
-	ranks := map[string]int{}
-	for _, lv := range l.Levels {
-		ranks[lv.Track]++
-		rank := ranks[lv.Track]
-		if lv.Track != "" {
-			rank += ranks[""]
-		}
-		rw := row{Level: lv, Rank: rank, Cells: make([][]ladder.Requirement, len(m.Columns)), Wants: make([]string, len(m.Wanted))}
+	tracks := make([]string, len(l.Levels))
+	for i, lv := range l.Levels {
+		tracks[i] = lv.Track
+	}
+	ranks := engine.TrackRanks(tracks)
+	for i, lv := range l.Levels {
+		rw := row{Level: lv, Rank: ranks[i], Cells: make([][]ladder.Requirement, len(m.Columns)), Wants: make([]string, len(m.Wanted))}
 		for k, c := range m.Wanted {
 			if want, ok := lv.Profile[c.ID]; ok {
 				rw.Wants[k] = strconv.Itoa(want)
