@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/internal/hook"
 	"github.com/ladderkit/ladder/internal/rule"
-	"github.com/ladderkit/ladder/internal/source"
 	"github.com/ladderkit/ladder/laddertest"
 )
 
@@ -59,28 +57,23 @@ monotone or a ladder is invalid. The search is random: --seed replays one.
 }
 
 func lint(path string, search laddertest.Search, stdout, stderr io.Writer) int {
-	l, err := ladder.Load(path)
+	// The file is read once: to parse the ladder, and to locate findings.
+	data, err := readFile(path)
 	if err != nil {
 		return report(stderr, err)
 	}
+	parsed, err := hook.ParseLadder(path, data)
+	if err != nil {
+		return report(stderr, err)
+	}
+	l := parsed.(*ladder.Ladder)
 	plan := hook.Plan(l)
 	if !plan.Custom() {
 		fmt.Fprintf(stdout, "%s: ok: the default rules are monotone\n", path)
 		return exitOK
 	}
-	var doc *source.Doc // parsed on the first finding, to locate it
 	problem := func(level string, skill bool, msg string) {
-		ptr := faultyRule(plan, level, skill)
-		p := ladder.Problem{File: path, Pointer: ptr, Message: strings.ReplaceAll(msg, "\n", "\n    ")}
-		if doc == nil {
-			if data, err := os.ReadFile(path); err == nil {
-				doc, _ = source.Parse(data, source.Limits{})
-			}
-		}
-		if doc != nil && doc.Root != nil {
-			p.Line, p.Column = doc.Position(doc.Offset(ptr))
-		}
-		fmt.Fprintln(stderr, p.String())
+		fmt.Fprintln(stderr, at(path, data, faultyRule(plan, level, skill), strings.ReplaceAll(msg, "\n", "\n    ")).String())
 	}
 	constants, err := laddertest.FindConstant(l)
 	if err != nil {
