@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -86,17 +87,21 @@ func readCSV(data []byte, comma rune, file string) ([][]string, error) {
 }
 
 // hasHeader reports whether rows have the header row of the layout.
-func hasHeader(rows [][]string) bool {
-	for _, row := range rows {
+func hasHeader(rows [][]string) bool { return headerRow(rows) >= 0 }
+
+// headerRow returns the index of the header row of the layout, the first
+// row naming the Level and Hard requirements columns, or -1.
+func headerRow(rows [][]string) int {
+	for r, row := range rows {
 		names := map[string]bool{}
 		for _, c := range row {
 			names[normalize(c)] = true
 		}
 		if names[colLevel] && names[colHard] {
-			return true
+			return r
 		}
 	}
-	return false
+	return -1
 }
 
 // Import reads a sheet given as its rows of cells, in the layout of the
@@ -188,17 +193,7 @@ func (im *importer) cell(row, col int) string {
 func normalize(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 func (im *importer) read() {
-	im.header = -1
-	for r, row := range im.rows {
-		names := map[string]bool{}
-		for _, c := range row {
-			names[normalize(c)] = true
-		}
-		if names[colLevel] && names[colHard] {
-			im.header = r
-			break
-		}
-	}
+	im.header = headerRow(im.rows)
 	if im.header < 0 {
 		im.fail(0, 0, "no header row: the sheet needs a row naming its columns, with at least %q and %q", "Level", "Hard requirements")
 		return
@@ -342,7 +337,7 @@ func (im *importer) body() {
 				name = im.cell(r, im.levelName) // as written, even empty
 			}
 			im.ladder.Levels = append(im.ladder.Levels, ladder.Level{
-				ID:          cmpOr(strings.TrimSpace(im.cell(r, im.levelID)), strconv.Itoa(len(im.ladder.Levels)+1)),
+				ID:          cmp.Or(strings.TrimSpace(im.cell(r, im.levelID)), strconv.Itoa(len(im.ladder.Levels)+1)),
 				Name:        name,
 				Reach:       strings.TrimSpace(im.cell(r, im.reach)),
 				Description: im.cell(r, im.description.col),
@@ -398,7 +393,7 @@ func (im *importer) body() {
 				}
 				id, ok := skills[key]
 				if !ok {
-					id = cmpOr(givenID, im.skillSlug(name))
+					id = cmp.Or(givenID, im.skillSlug(name))
 					skills[key] = id
 					sk := ladder.Skill{ID: id, Name: name}
 					if strings.TrimSpace(im.cell(r, im.level)) == "" {
@@ -417,7 +412,7 @@ func (im *importer) body() {
 			req := ladder.Requirement{Skill: skill, Kind: kind, Text: bullet.ReplaceAllString(text, "")}
 			req.ID = strings.TrimSpace(im.cell(r, idCol))
 			if req.ID == "" {
-				req.ID = im.makeID(lv.ID, cmpOr(skill, "general"), req.Text)
+				req.ID = im.makeID(lv.ID, cmp.Or(skill, "general"), req.Text)
 			}
 			lv.Requirements = append(lv.Requirements, req)
 			if m, ok := im.mark(r, it); ok {
@@ -557,11 +552,4 @@ func slug(text string, words int) string {
 		return "x"
 	}
 	return strings.Join(parts, "-")
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -105,6 +105,3 @@ func Export(w io.Writer, l *ladder.Ladder, a *ladder.Assessment) (leftOut []stri
 	}
 	return leftOut, nil
 }
-
-// IsWorkbook reports whether a file name is an XLSX workbook's.
-func IsWorkbook(path string) bool { return strings.HasSuffix(strings.ToLower(path), ".xlsx") }
