@@ -57,7 +57,6 @@ var funcs = template.FuncMap{
 	"heat": func(level, top int) string {
 		return "heat-" + string(rune('0'+min(5, (level*5+top-1)/top)))
 	},
-	"short": short,
 	"page": func(title string, wide bool) any {
 		return struct {
 			Title string

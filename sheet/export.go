@@ -161,9 +161,11 @@ func Export(l *ladder.Ladder, a *ladder.Assessment) (rows [][]string, leftOut []
 			}
 		}
 	}
-	var absent []string
+	var absent, listed []string
 	for _, s := range l.Skills {
-		if !slices.Contains(order, s.ID) {
+		if slices.Contains(order, s.ID) {
+			listed = append(listed, s.ID)
+		} else {
 			absent = append(absent, strconv.Quote(s.ID))
 		}
 		if isRequirement(s.Name) {
@@ -173,13 +175,6 @@ func Export(l *ladder.Ladder, a *ladder.Assessment) (rows [][]string, leftOut []
 	if len(absent) > 0 {
 		leftOut = append(leftOut, "the skills without requirements in the levels: "+strings.Join(absent, ", "))
 	}
-	listed := slices.DeleteFunc(slices.Collect(func(yield func(string) bool) {
-		for _, s := range l.Skills {
-			if !yield(s.ID) {
-				return
-			}
-		}
-	}), func(id string) bool { return !slices.Contains(order, id) })
 	if !slices.Equal(listed, order) {
 		leftOut = append(leftOut, "the order of the skills: a sheet lists them as their headings first come")
 	}
