@@ -66,7 +66,8 @@ input cannot be read.
 			opt := ladder.BatchOptions{Workers: *workers, File: name}
 			start := time.Now()
 			var shown bool
-			if isTerminal(stderr) {
+			terminal := isTerminal(stderr)
+			if terminal {
 				last := start
 				opt.OnProgress = func(n int) {
 					if now := time.Now(); now.Sub(last) >= 200*time.Millisecond {
@@ -81,7 +82,7 @@ input cannot be read.
 				fmt.Fprint(stderr, "\r\x1b[K")
 			}
 			var elapsed time.Duration
-			if isTerminal(stderr) {
+			if terminal {
 				elapsed = time.Since(start)
 			}
 			writeSummary(stderr, l, sum, elapsed)
@@ -141,7 +142,7 @@ func writeSummary(w io.Writer, l *ladder.Ladder, sum *ladder.BatchSummary, elaps
 	}
 	fmt.Fprintln(w, "\nPeople by level reached:")
 	for _, r := range rows {
-		fmt.Fprintf(w, "  %s%s  %d\n", r.name, strings.Repeat(" ", width-display.Width(r.name)), r.count)
+		fmt.Fprintf(w, "  %s  %d\n", display.Pad(r.name, width), r.count)
 	}
 	if len(sum.Skills) == 0 {
 		return
@@ -154,7 +155,7 @@ func writeSummary(w io.Writer, l *ladder.Ladder, sum *ladder.BatchSummary, elaps
 	}
 	width = 0
 	for _, s := range l.Skills {
-		width = max(width, display.Width(display.Escape(s.Name)))
+		width = max(width, display.Width(s.Name))
 	}
 	fmt.Fprintln(w, "\nPeople by skill level:")
 	var head strings.Builder
@@ -163,8 +164,7 @@ func writeSummary(w io.Writer, l *ladder.Ladder, sum *ladder.BatchSummary, elaps
 	}
 	fmt.Fprintf(w, "  %s %s\n", strings.Repeat(" ", width), head.String())
 	for _, s := range l.Skills {
-		name := display.Escape(s.Name)
-		fmt.Fprintf(w, "  %s%s ", name, strings.Repeat(" ", width-display.Width(name)))
+		fmt.Fprintf(w, "  %s ", display.Pad(s.Name, width))
 		for lv := 0; lv <= top; lv++ {
 			fmt.Fprintf(w, " %7d", sum.Skills[s.ID][lv])
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -79,11 +78,9 @@ func eval(c *command, ladderPath, assessmentPath, format string, stdout, stderr 
 		return report(stderr, err)
 	}
 	if format == "json" {
-		data, err := json.MarshalIndent(res, "", "  ")
-		if err != nil {
+		if err := writeJSON(stdout, res); err != nil {
 			return report(stderr, err)
 		}
-		fmt.Fprintf(stdout, "%s\n", data)
 		return exitOK
 	}
 	writeReport(stdout, res)
@@ -170,9 +167,7 @@ func writeReport(w io.Writer, res *ladder.Result) {
 	for _, sk := range res.Skills {
 		nameWidth = max(nameWidth, display.Width(sk.Name))
 	}
-	pad := func(name string) string {
-		return display.Escape(name) + strings.Repeat(" ", max(0, nameWidth-display.Width(name)))
-	}
+	pad := func(name string) string { return display.Pad(name, nameWidth) }
 	if len(res.Skills) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Skill levels:")

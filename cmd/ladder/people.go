@@ -144,21 +144,20 @@ when a document is invalid, or the assessments are of two people.
 				nameA, nameB = nameA+" (A)", nameB+" (B)"
 			}
 			width := max(display.Width(nameA), display.Width(nameB))
-			pad := func(s string) string { return s + strings.Repeat(" ", width-display.Width(s)) }
+			pad := func(s string) string { return display.Pad(s, width) }
 			fmt.Fprintf(stdout, "%s  %s\n", pad(nameA), assessedOn(a)+rankWords(a))
 			fmt.Fprintf(stdout, "%s  %s\n", pad(nameB), assessedOn(b)+rankWords(b))
 			if len(a.Skills) > 0 {
 				fmt.Fprintln(stdout, "\nSkill levels:")
 				for _, sk := range a.Skills {
-					other := "-"
+					other, mark := "-", "  differ"
 					if o := b.Skill(sk.ID); o != nil {
 						other = fmt.Sprint(o.Level)
+						if o.Level == sk.Level {
+							mark = ""
+						}
 					}
-					mark := ""
-					if other != fmt.Sprint(sk.Level) {
-						mark = "  differ"
-					}
-					fmt.Fprintf(stdout, "  %-22s %d / %s%s\n", display.Escape(sk.Name), sk.Level, other, mark)
+					fmt.Fprintf(stdout, "  %s %d / %s%s\n", display.Pad(sk.Name, 22), sk.Level, other, mark)
 				}
 			}
 			if len(ds) == 0 {

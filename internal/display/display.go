@@ -63,6 +63,11 @@ func RuneWidth(r rune) int {
 	return 1
 }
 
+// Pad returns s escaped, and spaces after it up to width columns.
+func Pad(s string, width int) string {
+	return Escape(s) + strings.Repeat(" ", max(0, width-Width(s)))
+}
+
 // Width returns the columns a terminal gives s, once escaped.
 func Width(s string) int {
 	n := 0

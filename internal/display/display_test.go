@@ -37,3 +37,20 @@ func TestWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestPad(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width int
+		want  string
+	}{
+		{"ab", 4, "ab  "},
+		{"日本", 6, "日本  "},
+		{"a\x1b", 6, `a\x1b `},
+		{"long", 2, "long"},
+	} {
+		if got := Pad(tc.s, tc.width); got != tc.want {
+			t.Errorf("Pad(%q, %d) = %q, want %q", tc.s, tc.width, got, tc.want)
+		}
+	}
+}
