@@ -8,11 +8,9 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"regexp"
 	"runtime"
 	"strconv"
 	"sync"
-	"unicode/utf8"
 )
 
 // MaxWorkers is the most evaluations a batch runs at once; more workers
@@ -330,29 +328,6 @@ func readLine(br *bufio.Reader, max int) (line []byte, read int, tooLong bool, e
 	}
 }
 
-// firstAt is a position in a message of the parser, which batch moves to
-// the line of the input as it moves the problems.
-var firstAt = regexp.MustCompile(`\(first at [0-9]+:[0-9]+\)`)
-
-// lineColumn returns the column in a line of the input of a position in
-// it as the parser counts lines, where a bare \r ends one too: in the
-// input, only \n ends a line.
-func lineColumn(line []byte, l, c int) int {
-	if l <= 1 {
-		return c
-	}
-	start, at := 0, 1
-	for i, b := range line {
-		if b == '\r' {
-			start, at = i+1, at+1
-			if at == l {
-				break
-			}
-		}
-	}
-	return utf8.RuneCount(line[:start]) + c
-}
-
 // evaluateChunk parses and evaluates the lines of a job, and writes their
 // JSON when marshal is set.
 func (l *Ladder) evaluateChunk(p *Parser, file string, j *job, maxLine int, marshal bool) {
@@ -389,12 +364,12 @@ func (l *Ladder) evaluateLine(p *Parser, file string, n int, line []byte, tooLon
 	var res *Result
 	switch {
 	case tooLong:
-		err = &Error{Problems: []Problem{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the line is longer than %d bytes", maxLine)}}}
+		err = &Error{Problems: []Problem{{File: file, Line: n, Column: 1, Message: fmt.Sprintf("the line is longer than %d bytes", maxLine)}}}
 	case len(bytes.TrimSpace(line)) == 0:
-		err = &Error{Problems: []Problem{{File: file, Line: 1, Column: 1, Message: "the line is empty: want one assessment a line"}}}
+		err = &Error{Problems: []Problem{{File: file, Line: n, Column: 1, Message: "the line is empty: want one assessment a line"}}}
 	default:
 		var a *Assessment
-		if a, err = p.parseAssessment(file, line); err == nil {
+		if a, err = p.parseAssessmentLine(file, n, line); err == nil {
 			var failure error
 			res, err, failure = l.evaluate(a)
 			if failure != nil {
@@ -409,23 +384,12 @@ func (l *Ladder) evaluateLine(p *Parser, file string, n int, line []byte, tooLon
 	}
 	var le *Error
 	if errors.As(err, &le) {
-		// The line's problems are located in the line: move them to the
-		// line of the input. A problem of the whole document is at the
-		// start of the line.
+		// The line's problems are on its line; one of the whole document
+		// (such as the hint on "ladderVersion") is at the line's start.
 		for i := range le.Problems {
-			if pr := &le.Problems[i]; pr.Line > 0 {
-				pr.Line, pr.Column = n, lineColumn(line, pr.Line, pr.Column)
-			} else {
+			if pr := &le.Problems[i]; pr.Line == 0 {
 				pr.Line, pr.Column = n, 1
 			}
-			// Positions in messages too, such as a duplicate key's
-			// "(first at 1:2)".
-			pr := &le.Problems[i]
-			pr.Message = firstAt.ReplaceAllStringFunc(pr.Message, func(m string) string {
-				var l, c int
-				fmt.Sscanf(m, "(first at %d:%d)", &l, &c)
-				return fmt.Sprintf("(first at %d:%d)", n, lineColumn(line, l, c))
-			})
 		}
 	}
 	return nil, &LineError{Line: n, Err: err}

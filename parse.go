@@ -108,7 +108,15 @@ func (p *Parser) limits() source.Limits {
 // it into v. Problems go to ps; read returns false when the document could
 // not be read at all, or has more problems than are reported.
 func (p *Parser) read(file string, data []byte, s *docschema.Schema, v any, ps *problems) bool {
-	doc, syntax := source.Parse(data, p.limits())
+	return p.readLine(file, 0, data, s, v, ps)
+}
+
+// readLine is read, for a document that is line n (from 1) of an input of
+// one document a line; n 0 is a document of its own.
+func (p *Parser) readLine(file string, n int, data []byte, s *docschema.Schema, v any, ps *problems) bool {
+	lim := p.limits()
+	lim.Line = n
+	doc, syntax := source.Parse(data, lim)
 	ps.file, ps.doc = file, doc
 	if len(syntax) > 0 {
 		for _, sp := range syntax {
@@ -260,9 +268,16 @@ func (p *Parser) parseLadder(file string, data []byte) (*Ladder, error) {
 }
 
 func (p *Parser) parseAssessment(file string, data []byte) (*Assessment, error) {
+	return p.parseAssessmentLine(file, 0, data)
+}
+
+// parseAssessmentLine reads the assessment on line n (from 1) of an input
+// of one a line, with its problems and places on that line; n 0 is a
+// document of its own.
+func (p *Parser) parseAssessmentLine(file string, n int, data []byte) (*Assessment, error) {
 	a := new(Assessment)
 	var ps problems
-	p.read(file, data, docschema.Of(docschema.Assessment), a, &ps)
+	p.readLine(file, n, data, docschema.Of(docschema.Assessment), a, &ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}

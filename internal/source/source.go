@@ -122,6 +122,10 @@ type Limits struct {
 	MaxBytes int
 	// MaxDepth is the deepest nesting of arrays and objects.
 	MaxDepth int
+	// Line, when not 0, says the document is line Line of an input whose
+	// lines end at \n, one document a line (NDJSON): its positions are
+	// on that line, and a \r in it ends no line.
+	Line int
 }
 
 // DefaultLimits are far above any real ladder (the DevOps example is about
@@ -171,8 +175,10 @@ type Problem struct {
 type Doc struct {
 	Data []byte
 	Root *Node
-	// lines holds the offset where each line starts.
+	// lines holds the offset where each line starts; base is the number
+	// of the lines before the document, in an input of one a line.
 	lines []int
+	base  int
 }
 
 // Parse reads one JSON document. It returns the document, or the problems
@@ -181,6 +187,9 @@ type Doc struct {
 // key found before it, and limits exceeded.
 func Parse(data []byte, lim Limits) (*Doc, []Problem) {
 	doc := &Doc{Data: data}
+	if lim.Line > 0 {
+		doc.lines, doc.base = []int{0}, lim.Line-1
+	}
 	if lim.MaxBytes > 0 && len(data) > lim.MaxBytes {
 		return doc, []Problem{{Message: tooLargeMessage(strconv.Itoa(len(data))+" bytes", lim.MaxBytes)}}
 	}
@@ -203,7 +212,9 @@ func Parse(data []byte, lim Limits) (*Doc, []Problem) {
 			}
 		}
 	}
-	doc.lines = lineStarts(data)
+	if doc.lines == nil {
+		doc.lines = lineStarts(data)
+	}
 	p.finishDups(doc)
 	if len(p.problems) > 0 {
 		return doc, p.problems
@@ -744,7 +755,7 @@ func (d *Doc) Position(off int) (line, col int) {
 			hi = m
 		}
 	}
-	return lo + 1, utf8.RuneCount(d.Data[d.lines[lo]:off]) + 1
+	return d.base + lo + 1, utf8.RuneCount(d.Data[d.lines[lo]:off]) + 1
 }
 
 // Cursor finds the positions of offsets given in increasing order in one
@@ -780,7 +791,7 @@ func (c *Cursor) Position(off int) (line, col int) {
 	}
 	c.col += utf8.RuneCount(c.d.Data[c.off:off])
 	c.off = off
-	return c.line + 1, c.col
+	return c.d.base + c.line + 1, c.col
 }
 
 // Pointer builds a JSON pointer (RFC 6901) from its reference tokens.

@@ -1221,3 +1221,15 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A document that is line n of an input of one a line has its positions,
+// and those in messages, on that line; a \r in it ends no line.
+func TestParseLine(t *testing.T) {
+	doc, problems := Parse([]byte("{\"a\":1,\r\"a\":2}"), Limits{Line: 7})
+	if len(problems) != 1 || problems[0].Message != `duplicate key "a" (first at 7:2): a later key would silently replace the earlier one` {
+		t.Fatalf("problems %+v", problems)
+	}
+	if line, col := doc.Position(problems[0].Offset); line != 7 || col != 9 {
+		t.Errorf("at %d:%d, want 7:9", line, col)
+	}
+}
