@@ -176,12 +176,6 @@ func (l *Ladder) EvaluateLines(r io.Reader, opt BatchOptions) iter.Seq2[*Result,
 	}
 }
 
-// errNotChecked is the error of a method called on a Ladder that Parse,
-// Load or New did not make.
-func errNotChecked(method string) error {
-	return fmt.Errorf("ladder: %s on a Ladder not made by Parse, Load or New", method)
-}
-
 // job is a chunk of consecutive lines of a batch, on its way through the
 // workers: lines go by chunks, so that a line costs no handoff between
 // goroutines of its own.

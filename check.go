@@ -222,16 +222,16 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 		}
 	}
 	if a.Track != "" && docschema.IsID(a.Track) {
-		known := false
-		ids := make([]string, 0, len(l.plan.Tracks()))
-		for i, t := range l.plan.Tracks() {
-			if t.ID == a.Track {
-				known, in.Track = true, i+1
+		i, known := l.trackIndex(a.Track)
+		var ids []string
+		if !known {
+			for _, t := range l.plan.Tracks() {
+				ids = append(ids, t.ID)
 			}
-			ids = append(ids, t.ID)
 		}
 		switch {
 		case known:
+			in.Track = i + 1
 		case len(ids) == 0:
 			r.at("/track", fmt.Sprintf("ladder %q has no tracks: leave \"track\" out", l.id))
 		default:

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -117,4 +118,10 @@ func (ps *problems) err() error {
 		e.Problems = append(e.Problems, Problem{File: ps.file, Message: source.MoreProblems(more)})
 	}
 	return e
+}
+
+// errNotChecked is the error of a method called on a Ladder that Parse,
+// Load or New did not make.
+func errNotChecked(method string) error {
+	return fmt.Errorf("ladder: %s on a Ladder not made by Parse, Load or New", method)
 }

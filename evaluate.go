@@ -314,7 +314,7 @@ func (r *Result) Requirement(id string) *RequirementResult {
 // the ladder's file, when a rule fails as it runs (an index out of range).
 func (l *Ladder) Evaluate(a *Assessment) (*Result, error) {
 	if l.plan == nil {
-		return nil, errors.New("ladder: Evaluate on a Ladder not made by Parse, Load or New")
+		return nil, errNotChecked("Evaluate")
 	}
 	if a == nil {
 		return nil, errors.New("ladder: Evaluate of a nil Assessment")

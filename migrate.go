@@ -28,7 +28,7 @@ import (
 // changed.
 func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment, error) {
 	if l.plan == nil {
-		return nil, fmt.Errorf("ladder: Migrate on a Ladder not made by Parse, Load or New")
+		return nil, errNotChecked("Migrate")
 	}
 	var problems []Problem
 	fail := func(ptr, format string, args ...any) {
@@ -72,12 +72,8 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 		from[to] = id
 		out.Marks[to] = m
 	}
-	levelIDs := map[string]bool{}
-	for _, lv := range l.plan.Levels() {
-		levelIDs[lv.ID] = true
-	}
 	for id, lm := range a.Levels {
-		if levelIDs[id] {
+		if l.hasLevel(id) {
 			if out.Levels == nil {
 				out.Levels = map[string]LevelMarks{}
 			}
@@ -120,7 +116,7 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 			_, marked := out.Levels[id]
 			_, dup := orphaned.Levels[id]
 			switch {
-			case levelIDs[id] && !marked:
+			case l.hasLevel(id) && !marked:
 				if out.Levels == nil {
 					out.Levels = map[string]LevelMarks{}
 				}
@@ -137,11 +133,7 @@ func (l *Ladder) Migrate(a *Assessment, renames map[string]string) (*Assessment,
 		}
 	}
 	if a.Track != "" {
-		known := false
-		for _, t := range l.plan.Tracks() {
-			known = known || t.ID == a.Track
-		}
-		if !known {
+		if _, ok := l.trackIndex(a.Track); !ok {
 			fail("/track", "ladder %q has no track %q: a track cannot be migrated", l.id, a.Track)
 		}
 	}
@@ -160,4 +152,20 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// hasLevel reports whether the ladder has a level of an ID.
+func (l *Ladder) hasLevel(id string) bool {
+	_, ok := l.plan.LookupLevel(id)
+	return ok
+}
+
+// trackIndex returns the index of the track of an ID, from 0.
+func (l *Ladder) trackIndex(id string) (int, bool) {
+	for i, t := range l.plan.Tracks() {
+		if t.ID == id {
+			return i, true
+		}
+	}
+	return 0, false
 }
