@@ -160,12 +160,15 @@ func checkAssessment(a *Assessment, r *report) {
 			r.at(prefix+source.Pointer(id)+field+"/reason", docschema.TooLong(utf8.RuneCountInString(m.Reason), dsl.MaxReasonLength))
 		}
 	}
-	for id, m := range a.Marks {
-		if !docschema.IsID(id) {
-			r.at(source.Pointer("marks", id), docschema.NotAKey(id))
+	marks := func(prefix string, ms map[string]Mark) {
+		for id, m := range ms {
+			if !docschema.IsID(id) {
+				r.at(prefix+source.Pointer(id), docschema.NotAKey(id))
+			}
+			mark(prefix, id, "", m)
 		}
-		mark("/marks", id, "", m)
 	}
+	marks("/marks", a.Marks)
 	levels := func(prefix string, ls map[string]LevelMarks) {
 		for id, lm := range ls {
 			if !docschema.IsID(id) {
@@ -181,12 +184,7 @@ func checkAssessment(a *Assessment, r *report) {
 	}
 	levels("/levels", a.Levels)
 	if o := a.Orphaned; o != nil {
-		for id, m := range o.Marks {
-			if !docschema.IsID(id) {
-				r.at("/orphaned/marks"+source.Pointer(id), docschema.NotAKey(id))
-			}
-			mark("/orphaned/marks", id, "", m)
-		}
+		marks("/orphaned/marks", o.Marks)
 		levels("/orphaned/levels", o.Levels)
 	}
 }
@@ -213,12 +211,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 			orphans = append(orphans, Orphan{ID: id, Of: "requirement", Mark: m})
 		}
 		for id, lm := range o.Levels {
-			if lm.Reach != nil {
-				orphans = append(orphans, Orphan{ID: id, Of: "reach", Mark: *lm.Reach})
-			}
-			if lm.Description != nil {
-				orphans = append(orphans, Orphan{ID: id, Of: "description", Mark: *lm.Description})
-			}
+			orphans = levelOrphans(orphans, id, lm)
 		}
 	}
 	if a.Track != "" && docschema.IsID(a.Track) {
@@ -285,12 +278,7 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 	for id, lm := range a.Levels {
 		i, ok := l.plan.LookupLevel(id)
 		if !ok && otherVersion {
-			if lm.Reach != nil {
-				orphans = append(orphans, Orphan{ID: id, Of: "reach", Mark: *lm.Reach})
-			}
-			if lm.Description != nil {
-				orphans = append(orphans, Orphan{ID: id, Of: "description", Mark: *lm.Description})
-			}
+			orphans = levelOrphans(orphans, id, lm)
 			continue
 		}
 		if !ok {
@@ -329,4 +317,16 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Of, b.Of), cmp.Compare(a.Status, b.Status), cmp.Compare(a.Reason, b.Reason))
 	})
 	return orphans, nil
+}
+
+// levelOrphans appends the orphans of a level's marks: its reach's, then
+// its description's.
+func levelOrphans(orphans []Orphan, id string, lm LevelMarks) []Orphan {
+	if lm.Reach != nil {
+		orphans = append(orphans, Orphan{ID: id, Of: "reach", Mark: *lm.Reach})
+	}
+	if lm.Description != nil {
+		orphans = append(orphans, Orphan{ID: id, Of: "description", Mark: *lm.Description})
+	}
+	return orphans
 }
