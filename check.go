@@ -72,6 +72,9 @@ func placesOf(file string, doc *source.Doc) *places {
 type report struct {
 	a    *Assessment
 	list []Problem
+	// lead is a problem of the whole document said before the others,
+	// such as the likeliest cause of them; "" for none.
+	lead string
 }
 
 // at reports a problem at a pointer, located when the assessment was read
@@ -114,9 +117,16 @@ func (r *report) err() error {
 		}
 		return strings.Compare(a.Pointer, b.Pointer)
 	})
+	file := r.list[0].File
 	if n := len(r.list) - source.MaxProblems; n > 0 {
-		file := r.list[0].File
-		r.list = append(r.list[:source.MaxProblems], Problem{File: file, Message: source.MoreProblems(n)})
+		keep := source.MaxProblems
+		if r.lead != "" {
+			keep-- // the lead takes the place of the last problem shown
+		}
+		r.list = append(r.list[:keep], Problem{File: file, Message: source.MoreProblems(len(r.list) - keep)})
+	}
+	if r.lead != "" {
+		r.list = slices.Insert(r.list, 0, Problem{File: file, Message: r.lead})
 	}
 	return &Error{Problems: r.list}
 }
@@ -300,17 +310,10 @@ func (l *Ladder) mapAssessment(a *Assessment, in *engine.Input) ([]Orphan, error
 	}
 	// When unknown IDs are the only problems, their likeliest cause is
 	// said once, first.
-	hint := unknownIDs > 0 && unknownIDs == len(r.list) && a.LadderVersion == "" && l.version != ""
+	if unknownIDs > 0 && unknownIDs == len(r.list) && a.LadderVersion == "" && l.version != "" {
+		r.lead = fmt.Sprintf("if the assessment was made against another version of the ladder than this one (%q), say which in \"ladderVersion\": the marks of what this version lacks are then kept as orphans, not errors", l.version)
+	}
 	if err := r.err(); err != nil {
-		if e := err.(*Error); hint {
-			msg := fmt.Sprintf("if the assessment was made against another version of the ladder than this one (%q), say which in \"ladderVersion\": the marks of what this version lacks are then kept as orphans, not errors", l.version)
-			file := e.Problems[0].File
-			if n := unknownIDs - source.MaxProblems; n > 0 {
-				// The hint takes the place of the last problem shown.
-				e.Problems = append(e.Problems[:source.MaxProblems-1], Problem{File: file, Message: source.MoreProblems(n + 1)})
-			}
-			e.Problems = slices.Insert(e.Problems, 0, Problem{File: file, Message: msg})
-		}
 		return nil, err
 	}
 	slices.SortFunc(orphans, func(a, b Orphan) int {
