@@ -215,7 +215,7 @@ func notUTF8(v reflect.Value, ptr string, ps *problems) {
 		}
 	case reflect.Map:
 		for it := v.MapRange(); it.Next(); {
-			notUTF8(it.Value(), source.Pointer(append(source.SplitPointer(ptr), it.Key().String())...), ps)
+			notUTF8(it.Value(), ptr+source.Pointer(it.Key().String()), ps)
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -229,7 +229,7 @@ func notUTF8(v reflect.Value, ptr string, ps *problems) {
 			case !f.IsExported() || name == "-":
 				continue
 			}
-			notUTF8(v.Field(i), ptr+"/"+strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1"), ps)
+			notUTF8(v.Field(i), ptr+source.Pointer(name), ps)
 		}
 	}
 }
@@ -362,7 +362,7 @@ func (l *Ladder) check(ps *problems) {
 				most = j
 			}
 			for k, r := range st.Requirements {
-				rp := source.Pointer("skills", strconv.Itoa(i), "steps", strconv.Itoa(j), "requirements", strconv.Itoa(k))
+				rp := ptr + source.Pointer("requirements", strconv.Itoa(k))
 				unique("requirement", rp+"/id", r.ID, reqs)
 				if r.Skill != "" && r.Skill != s.ID {
 					ps.at(rp+"/skill", fmt.Sprintf("a requirement of a step of skill %q names skill %q: leave \"skill\" out, or name %q", s.ID, r.Skill, s.ID))
@@ -412,7 +412,10 @@ func (l *Ladder) check(ps *problems) {
 		}
 		return top
 	}
-	ladderLevelRule := l.Rules != nil && !(rules.Rules{Level: l.Rules.Level}).Default()
+	// ownLevelRule reports whether rules write a level rule other than
+	// the default.
+	ownLevelRule := func(r *rules.Rules) bool { return r != nil && !(rules.Rules{Level: r.Level}).Default() }
+	ladderLevelRule := ownLevelRule(l.Rules)
 	trackLevel := -1 // the first level on a track
 	used := make(map[string]bool)
 	for i, lv := range l.Levels {
@@ -462,7 +465,7 @@ func (l *Ladder) check(ps *problems) {
 				ps.at(pp, fmt.Sprintf("skill %q reaches at most level %d on %s: level %d cannot be reached", skill, reachable(lv.Track, skill), where, want))
 			}
 		}
-		ownRule := lv.Rules != nil && !(rules.Rules{Level: lv.Rules.Level}).Default()
+		ownRule := ownLevelRule(lv.Rules)
 		if len(lv.Requirements) == 0 && len(lv.Profile) == 0 && !ownRule && !ladderLevelRule && !ps.blockedUnder(ptr) {
 			ps.at(ptr, fmt.Sprintf("level %q has no requirements, no profile and no level rule: nothing decides whether it is reached", lv.ID))
 		}
