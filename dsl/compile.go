@@ -39,7 +39,7 @@ type Program struct {
 	ir     *node       // the checked rule, for Check and the analyses
 	ids    []idLiteral // literals compared with IDs, for Check
 	run    rule.Runnable
-	uses   uint16 // the variables the rule names, by bit (see varBit)
+	uses   rule.Vars // the variables the rule names
 }
 
 func init() {
@@ -119,14 +119,14 @@ func Compile(scope Scope, src string, lim Limits) (*Program, error) {
 	p := &Program{scope: scope, source: src, lim: lim, prog: prog, ir: ir, ids: c.ids}
 	walk(ir, func(n *node) {
 		if n.op == opVar {
-			p.uses |= varBit(n.name)
+			p.uses |= rule.VarBit(n.name)
 		}
 	})
 	p.run = rule.Runnable{
 		Source: src,
 		Run:    p.runOn,
 		Value:  p.valueOn,
-		Uses:   func(variable string) bool { return p.uses&varBit(variable) != 0 },
+		Uses:   p.uses,
 		Cost: func(s rule.Sizes) float64 {
 			return p.cost(Sizes{List: s.List, Text: s.Text, Name: s.Name, Reason: s.Reason, Skills: s.Skills})
 		},
@@ -283,35 +283,6 @@ func (p *Program) Scope() Scope { return p.scope }
 
 // Source returns the rule.
 func (p *Program) Source() string { return p.source }
-
-// varBit returns the bit of a variable in Program.uses, 0 for other names.
-func varBit(name string) uint16 {
-	switch name {
-	case rule.VarHard:
-		return 1
-	case rule.VarSoft:
-		return 2
-	case rule.VarSkill:
-		return 4
-	case rule.VarLevel:
-		return 8
-	case rule.VarSkills:
-		return 16
-	case rule.VarReachMark:
-		return 32
-	case rule.VarDescriptionMark:
-		return 64
-	case rule.VarSkillLevels:
-		return 128
-	case rule.VarPoints:
-		return 256
-	case rule.VarRank:
-		return 512
-	case rule.VarNext:
-		return 1024
-	}
-	return 0
-}
 
 // runOn runs the rule on env with machine m, which it reuses: a VM may run
 // many programs, one at a time. It returns the rule's verdict, or an error

@@ -109,7 +109,7 @@ func readsPoints(plan *engine.Plan, level string) bool {
 		return false
 	}
 	prog, _ := plan.Rule(i, dsl.LevelRule)
-	return prog != nil && prog.Uses(rule.VarPoints)
+	return prog != nil && prog.Uses&rule.UsesPoints != 0
 }
 
 // faultyRule returns the JSON pointer of the rule that decides at a level:

@@ -524,10 +524,10 @@ func newBoxes(p *Plan) *boxes {
 				b.result[k][reached] = rule.SkillResult{ID: group.Skill, Name: group.Name, General: group.General, Reached: reached == 1}
 			}
 		}
-		skillLevels = skillLevels || p.level[i] != nil && p.level[i].Uses(rule.VarSkillLevels)
+		skillLevels = skillLevels || p.level[i] != nil && p.level[i].Uses&rule.UsesSkillLevels != 0
 	}
 	for _, prog := range p.values {
-		skillLevels = skillLevels || prog.Uses(rule.VarSkillLevels)
+		skillLevels = skillLevels || prog.Uses&rule.UsesSkillLevels != 0
 	}
 	for i, sk := range p.spec.Skills {
 		for j, st := range sk.Steps {
@@ -665,16 +665,16 @@ func (r *runner) skillLevelsOf(in *Input, view int) any {
 // value computes a named value, once the rank is known.
 func (r *runner) value(prog *rule.Runnable, in *Input) (float64, error) {
 	env := r.valueEnv
-	if prog.Uses(rule.VarPoints) {
+	if prog.Uses&rule.UsesPoints != 0 {
 		env[rule.VarPoints] = r.points
 	}
-	if prog.Uses(rule.VarRank) {
+	if prog.Uses&rule.UsesRank != 0 {
 		env[rule.VarRank] = in.Rank
 	}
-	if prog.Uses(rule.VarSkillLevels) {
+	if prog.Uses&rule.UsesSkillLevels != 0 {
 		env[rule.VarSkillLevels] = r.skillLevelsOf(in, in.Line)
 	}
-	if prog.Uses(rule.VarNext) {
+	if prog.Uses&rule.UsesNext != 0 {
 		env[rule.VarNext] = r.p.boxes.top
 		if i := r.p.atRank(in.Line, in.Rank+1); i >= 0 {
 			env[rule.VarNext] = r.p.boxes.level[i]
@@ -719,16 +719,16 @@ func (r *runner) skill(prog *rule.Runnable, in *Input, g *Group, skill, level an
 	// an earlier run left in it the rule cannot read.
 	reasons := prog.Reasons
 	env := r.skillEnv
-	if prog.Uses(rule.VarHard) {
+	if prog.Uses&rule.UsesHard != 0 {
 		env[rule.VarHard] = r.hardN[r.fill(r.hard, g.Hard, in.Marks, reasons)]
 	}
-	if prog.Uses(rule.VarSoft) {
+	if prog.Uses&rule.UsesSoft != 0 {
 		env[rule.VarSoft] = r.softN[r.fill(r.soft, g.Soft, in.Marks, reasons)]
 	}
-	if prog.Uses(rule.VarSkill) {
+	if prog.Uses&rule.UsesSkill != 0 {
 		env[rule.VarSkill] = skill
 	}
-	if prog.Uses(rule.VarLevel) {
+	if prog.Uses&rule.UsesLevel != 0 {
 		env[rule.VarLevel] = level
 	}
 	return prog.Run(&r.vm, env)
@@ -737,7 +737,7 @@ func (r *runner) skill(prog *rule.Runnable, in *Input, g *Group, skill, level an
 func (r *runner) level(prog *rule.Runnable, in *Input, i int, groups []bool) (bool, error) {
 	reasons, lists := prog.Reasons, prog.Lists
 	start := r.p.groupStart[i]
-	if !prog.Uses(rule.VarSkills) {
+	if prog.Uses&rule.UsesSkills == 0 {
 		groups = groups[:0]
 	}
 	for g, reached := range groups {
@@ -749,19 +749,19 @@ func (r *runner) level(prog *rule.Runnable, in *Input, i int, groups []bool) (bo
 	}
 	env := r.levelEnv
 	env[rule.VarSkills] = r.skillN[len(groups)]
-	if prog.Uses(rule.VarLevel) {
+	if prog.Uses&rule.UsesLevel != 0 {
 		env[rule.VarLevel] = r.p.boxes.level[i]
 	}
-	if prog.Uses(rule.VarReachMark) {
+	if prog.Uses&rule.UsesReachMark != 0 {
 		env[rule.VarReachMark] = r.mark(in.Reach[i], reasons)
 	}
-	if prog.Uses(rule.VarDescriptionMark) {
+	if prog.Uses&rule.UsesDescriptionMark != 0 {
 		env[rule.VarDescriptionMark] = r.mark(in.Description[i], reasons)
 	}
-	if prog.Uses(rule.VarSkillLevels) {
+	if prog.Uses&rule.UsesSkillLevels != 0 {
 		env[rule.VarSkillLevels] = r.skillLevelsOf(in, r.p.levelView[i])
 	}
-	if prog.Uses(rule.VarPoints) {
+	if prog.Uses&rule.UsesPoints != 0 {
 		env[rule.VarPoints] = r.points
 	}
 	return prog.Run(&r.vm, env)

@@ -408,7 +408,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 	custom := p.stepRule != nil && p.stepStart[len(spec.Skills)] > 0 || len(p.values) > 0
 	for i, l := range spec.Levels {
 		custom = custom || p.skill[i] != nil || p.level[i] != nil
-		if len(l.Profile) > 0 || p.level[i] != nil && (p.level[i].Uses(rule.VarSkillLevels) || p.level[i].Uses(rule.VarPoints)) {
+		if len(l.Profile) > 0 || p.level[i] != nil && (p.level[i].Uses&rule.UsesSkillLevels != 0 || p.level[i].Uses&rule.UsesPoints != 0) {
 			p.cross = true
 		}
 	}
@@ -437,7 +437,7 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 		c, ok := costs[prog]
 		if !ok {
 			c = prog.Cost(rule.Sizes{List: sizes.List, Text: sizes.Text, Name: sizes.Name, Reason: sizes.Reason, Skills: sizes.Skills})
-			if prog.Uses(rule.VarSkillLevels) {
+			if prog.Uses&rule.UsesSkillLevels != 0 {
 				// The list is filled for the run.
 				c += float64(sizes.Skills)
 			}

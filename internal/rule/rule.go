@@ -23,9 +23,9 @@ type Runnable struct {
 	// hard and soft lists. An environment may leave out what a rule
 	// cannot observe.
 	Reasons, Lists bool
-	// Uses reports whether the rule names a variable: one it does not
-	// need not be set.
-	Uses func(variable string) bool
+	// Uses holds the variables the rule names: one it does not need not
+	// be set.
+	Uses Vars
 	// Cost returns the steps one run may take over what it sees, of the
 	// sizes given.
 	Cost func(Sizes) float64
@@ -154,6 +154,53 @@ const (
 	VarRank            = "rank"
 	VarNext            = "next"
 )
+
+// Vars is a set of the variables a rule names, a bit each.
+type Vars uint16
+
+// The bits of the variables in Vars.
+const (
+	UsesHard Vars = 1 << iota
+	UsesSoft
+	UsesSkill
+	UsesLevel
+	UsesSkills
+	UsesReachMark
+	UsesDescriptionMark
+	UsesSkillLevels
+	UsesPoints
+	UsesRank
+	UsesNext
+)
+
+// VarBit returns the bit of a variable in Vars, 0 for other names.
+func VarBit(name string) Vars {
+	switch name {
+	case VarHard:
+		return UsesHard
+	case VarSoft:
+		return UsesSoft
+	case VarSkill:
+		return UsesSkill
+	case VarLevel:
+		return UsesLevel
+	case VarSkills:
+		return UsesSkills
+	case VarReachMark:
+		return UsesReachMark
+	case VarDescriptionMark:
+		return UsesDescriptionMark
+	case VarSkillLevels:
+		return UsesSkillLevels
+	case VarPoints:
+		return UsesPoints
+	case VarRank:
+		return UsesRank
+	case VarNext:
+		return UsesNext
+	}
+	return 0
+}
 
 // The scopes of rules, as package dsl numbers them (dsl.Scope).
 const (
