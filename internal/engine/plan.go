@@ -405,7 +405,7 @@ func Compile(spec Spec, lim dsl.Limits) (*Plan, error) {
 		return nil, err
 	}
 	p.cross = spec.Implied || p.stepStart[len(spec.Skills)] > 0
-	custom := p.stepRule != nil && p.stepStart[len(spec.Skills)] > 0 || len(p.values) > 0
+	custom := p.StepRule() || len(p.values) > 0
 	for i, l := range spec.Levels {
 		custom = custom || p.skill[i] != nil || p.level[i] != nil
 		if len(l.Profile) > 0 || p.level[i] != nil && (p.level[i].Uses&rule.UsesSkillLevels != 0 || p.level[i].Uses&rule.UsesPoints != 0) {
@@ -477,7 +477,7 @@ func totalCost(p *Plan, sizes dsl.Sizes, lim dsl.Limits) *RuleError {
 			runs++
 		}
 	}
-	maxTotal := float64(lim.OrDefault().MaxTotalCost)
+	maxTotal := float64(lim.MaxTotalCost) // lim has its defaults (see Compile)
 	if total <= maxTotal {
 		return nil
 	}
