@@ -72,11 +72,10 @@ func (e *Error) Snippet() string {
 	shown.WriteString(prefix)
 	columns := len(prefix)
 	for i, r := range text {
-		s := display.Escape(string(r))
 		if i < caret {
-			columns += display.Width(s)
+			columns += display.Width(string(r))
 		}
-		shown.WriteString(s)
+		shown.WriteString(display.Escape(string(r)))
 	}
 	shown.WriteString(suffix)
 	return "    " + shown.String() + "\n    " + strings.Repeat(" ", columns) + "^"

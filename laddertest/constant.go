@@ -5,6 +5,7 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/dsl"
+	"github.com/ladderkit/ladder/internal/engine"
 	"github.com/ladderkit/ladder/internal/hook"
 )
 
@@ -56,9 +57,9 @@ func (c *Constant) String() string {
 // left out: under them a skill without hard requirements is reached, by
 // design. It returns an error when evaluating fails.
 func FindConstant(l *ladder.Ladder) ([]*Constant, error) {
-	plan := hook.Plan(l)
-	if plan == nil {
-		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse, ladder.Load or ladder.New", l.ID)
+	plan, err := planOf(l)
+	if err != nil {
+		return nil, err
 	}
 	uniform := func(s ladder.Status) Marks {
 		m := make(Marks, slots(l))
@@ -119,4 +120,13 @@ func FindConstant(l *ladder.Ladder) ([]*Constant, error) {
 		}
 	}
 	return out, nil
+}
+
+// planOf returns the compiled plan of a ladder made by ladder.Parse,
+// ladder.Load or ladder.New, or an error for another.
+func planOf(l *ladder.Ladder) (*engine.Plan, error) {
+	if plan := hook.Plan(l); plan != nil {
+		return plan, nil
+	}
+	return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse, ladder.Load or ladder.New", l.ID)
 }

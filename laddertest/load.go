@@ -125,10 +125,10 @@ func parseCases(path string, data []byte) (*Cases, error) {
 		for _, m := range n.Members {
 			f, ok := set[m.Key]
 			if !ok {
-				add(m.KeyStart, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), fmt.Sprintf("unknown field %q", m.Key))
+				add(m.KeyStart, ptr+source.Pointer(m.Key), fmt.Sprintf("unknown field %q", m.Key))
 				continue
 			}
-			f(m.Value, source.Pointer(append(source.SplitPointer(ptr), m.Key)...))
+			f(m.Value, ptr+source.Pointer(m.Key))
 		}
 		for _, name := range required {
 			if n.Member(name) == nil {
@@ -152,7 +152,7 @@ func parseCases(path string, data []byte) (*Cases, error) {
 			return
 		}
 		for _, m := range n.Members {
-			each(m.Value, source.Pointer(append(source.SplitPointer(ptr), m.Key)...), m.Key)
+			each(m.Value, ptr+source.Pointer(m.Key), m.Key)
 		}
 	}
 	str := func(dst *string) func(*source.Node, string) {

@@ -16,7 +16,6 @@ import (
 
 	"github.com/ladderkit/ladder"
 	"github.com/ladderkit/ladder/internal/engine"
-	"github.com/ladderkit/ladder/internal/hook"
 )
 
 // Counterexample shows a ladder's rules failing to behave like levels:
@@ -229,9 +228,9 @@ type flipper struct {
 }
 
 func newFlipper(l *ladder.Ladder) (*flipper, error) {
-	plan := hook.Plan(l)
-	if plan == nil {
-		return nil, fmt.Errorf("laddertest: ladder %q was not made by ladder.Parse, ladder.Load or ladder.New", l.ID)
+	plan, err := planOf(l)
+	if err != nil {
+		return nil, err
 	}
 	f := &flipper{plan: plan, levels: len(l.Levels)}
 	for i, lv := range l.Levels {
