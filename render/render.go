@@ -108,9 +108,16 @@ func matrixOf(l *ladder.Ladder) *matrix {
 		m.Reach = m.Reach || lv.Reach != ""
 		m.Description = m.Description || lv.Description != ""
 	}
+	col := map[string]int{} // the index of each column, by skill ID
+	addColumn := func(id, name string) {
+		if _, ok := col[id]; !ok {
+			col[id] = len(m.Columns)
+			m.Columns = append(m.Columns, column{id, name})
+		}
+	}
 	for _, s := range l.Skills {
 		if used[s.ID] {
-			m.Columns = append(m.Columns, column{s.ID, s.Name})
+			addColumn(s.ID, s.Name)
 		}
 		if wanted[s.ID] {
 			m.Wanted = append(m.Wanted, column{s.ID, s.Name})
@@ -123,13 +130,13 @@ func matrixOf(l *ladder.Ladder) *matrix {
 	// checked) has a column of its own, named by its ID.
 	for _, lv := range l.Levels {
 		for _, r := range lv.Requirements {
-			if r.Skill != "" && !slices.ContainsFunc(m.Columns, func(c column) bool { return c.ID == r.Skill }) {
-				m.Columns = append(m.Columns, column{r.Skill, r.Skill})
+			if r.Skill != "" {
+				addColumn(r.Skill, r.Skill)
 			}
 		}
 	}
 	if used[""] {
-		m.Columns = append(m.Columns, column{"", "General"})
+		addColumn("", "General")
 	}
 	tracks := make([]string, len(l.Levels))
 	for i, lv := range l.Levels {
@@ -144,7 +151,7 @@ func matrixOf(l *ladder.Ladder) *matrix {
 			}
 		}
 		for _, r := range lv.Requirements {
-			k := slices.IndexFunc(m.Columns, func(c column) bool { return c.ID == r.Skill })
+			k := col[r.Skill]
 			rw.Cells[k] = append(rw.Cells[k], r)
 		}
 		m.Rows = append(m.Rows, rw)
@@ -166,9 +173,9 @@ type report struct {
 	Res     *ladder.Result
 	Reached *ladder.LevelResult
 	Next    *ladder.LevelResult
-	OnTrack []*ladder.LevelResult // the levels of the result's track
-	// Skills and Holds are what holds, as a table: the skills of the
-	// levels on the track, and for each level a cell by skill.
+	// Skills and Holds are what holds, as a table: the names of the
+	// skills of the levels on the track, and for each level a cell by
+	// skill.
 	Skills    []string
 	Holds     []hold
 	Reasons   []reason // the reasons given, level by level
@@ -210,20 +217,25 @@ type planItem struct {
 
 func reportOf(res *ladder.Result) *report {
 	r := &report{Res: res, Reached: res.Reached(), Next: res.Next()}
+	var onTrack []*ladder.LevelResult
+	column := map[string]int{} // by skill ID, "" for the general group
 	for i := range res.Levels {
 		lv := &res.Levels[i]
-		if lv.Track == "" || lv.Track == res.Track {
-			r.OnTrack = append(r.OnTrack, lv)
+		if lv.Track != "" && lv.Track != res.Track {
+			continue
 		}
-	}
-	for _, lv := range r.OnTrack {
+		onTrack = append(onTrack, lv)
 		for _, g := range lv.Groups {
-			if !slices.Contains(r.Skills, g.Name) {
+			if _, ok := column[g.Skill]; !ok {
+				column[g.Skill] = len(r.Skills)
 				r.Skills = append(r.Skills, g.Name)
 			}
 		}
 	}
-	for _, lv := range r.OnTrack {
+	// A skill's top: its number of steps, or the highest rank on the
+	// track of a level that holds its requirements.
+	tops := map[string]int{}
+	for _, lv := range onTrack {
 		h := hold{Level: lv, Cells: make([]*ladder.GroupResult, len(r.Skills))}
 		var notes []string
 		for _, p := range lv.Profile {
@@ -239,7 +251,8 @@ func reportOf(res *ladder.Result) *report {
 		h.Note = strings.Join(notes, "; ")
 		for g := range lv.Groups {
 			grp := &lv.Groups[g]
-			h.Cells[slices.Index(r.Skills, grp.Name)] = grp
+			h.Cells[column[grp.Skill]] = grp
+			tops[grp.Skill] = max(tops[grp.Skill], lv.Rank)
 			for _, req := range grp.Requirements {
 				if req.Reason != "" {
 					r.Reasons = append(r.Reasons, reason{Level: levelTitle(lv.Label, lv.Name, lv.ID), Skill: grp.Name, Text: short(req.Text), Status: req.Status, Reason: req.Reason})
@@ -264,18 +277,10 @@ func reportOf(res *ladder.Result) *report {
 			r.TrackName = t.Name
 		}
 	}
-	// A skill's top: its number of steps, or the highest rank on the
-	// track of a level that holds its requirements.
 	for _, s := range res.Skills {
 		top := len(s.Steps)
 		if top == 0 {
-			for _, lv := range r.OnTrack {
-				for _, g := range lv.Groups {
-					if g.Skill == s.ID {
-						top = max(top, lv.Rank)
-					}
-				}
-			}
+			top = tops[s.ID]
 		}
 		r.Bars = append(r.Bars, bar{Name: s.Name, Level: s.Level, Top: max(top, s.Level, 1)})
 	}
