@@ -229,8 +229,9 @@ func (im *importer) columns() {
 	im.levelID, im.levelName, im.skillID = find(colLevelID), find(colLevelName), find(colSkillID)
 	im.hardID, im.softID = find(colHardID), find(colSoftID)
 	items := map[string]*item{colDescription: &im.description, colHard: &im.hard, colSoft: &im.soft}
-	for name, it := range items {
-		*it = item{col: find(name), reached: -1, notYet: -1, reasons: -1}
+	// In the order of the layout, so that problems come in one order.
+	for _, name := range []string{colDescription, colHard, colSoft} {
+		*items[name] = item{col: find(name), reached: -1, notYet: -1, reasons: -1}
 	}
 	// A Reached and Not yet pair belongs to the column right after it; a
 	// Reasons column, to the nearest item column on its left.
